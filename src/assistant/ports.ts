@@ -1,0 +1,62 @@
+/**
+ * Ports: the small role interfaces the assistant core owns. Adapters (storage/, retrieval/, llm/) implement them;
+ * the core never imports an adapter.
+ */
+
+/** A searchable piece of a lesson: one `##` section (or a slice of a long one) with its lesson context. */
+export interface Chunk {
+  /** Stable id: `${lessonId}#${sectionSlug}` (plus `~n` for slices). */
+  id: string;
+  lessonId: string;
+  lessonTitle: string;
+  topic: string;
+  section: string;
+  /** Section body as written (lead text, steps, safety note), without the questions block. */
+  body: string;
+  /** Lead sentence(s) before the steps. */
+  lead: string;
+  /** Numbered steps, in order, without their numbers. */
+  steps: string[];
+  /** Text of the `**Lưu ý an toàn:**` paragraph, without the label. */
+  safetyNote?: string;
+  /** Paraphrases people use for this section (the `<!-- questions -->` block). */
+  questions: string[];
+  sourceUrl: string;
+  sourceTitle: string;
+  /** Lesson `updated`, YYYY-MM-DD. */
+  updated: string;
+  timeSensitive: boolean;
+}
+
+export interface RetrievalHit {
+  chunk: Chunk;
+  /** Fused score (higher is better); comparable only within one query. */
+  score: number;
+}
+
+/** Finds the sections that answer a question. */
+export interface Retriever {
+  /** Best `k` sections for the query, best first. */
+  search(query: string, k: number): Promise<RetrievalHit[]>;
+}
+
+/** Optional language model used to phrase a grounded answer. Absent in the embedded default. */
+export interface ChatModel {
+  /** Returns the model's text for a system prompt and a user prompt. */
+  complete(system: string, user: string): Promise<string>;
+}
+
+/** Per-learner conversation position (step mode, last topic for follow-ups, pending flows). JSON-serialisable. */
+export type ConversationState = Record<string, unknown>;
+
+/** Persists conversation state so that it survives a restart. Keyed by opaque learner id. */
+export interface ConversationStore {
+  get(learnerId: string): Promise<ConversationState | undefined>;
+  set(learnerId: string, state: ConversationState): Promise<void>;
+}
+
+/** Questions the assistant refused or was unsure about: normalised text and count only, never who asked. */
+export interface UnansweredLog {
+  record(normalizedText: string, reason: "out_of_scope" | "low_confidence"): Promise<void>;
+  top(limit: number): Promise<Array<{ text: string; reason: string; count: number; lastAt: string }>>;
+}

@@ -1,0 +1,175 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the assistant reads, validated once at start-up by a pure function (main.ts is the only
+ * caller that passes process.env). Empty strings count as "not set", so `.env` files with `FOO=` behave.
+ */
+
+const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional());
+const intWithDefault = (def: number, min: number, max: number) =>
+  z.preprocess((v) => (v === "" || v === undefined ? def : Number(v)), z.number().int().min(min).max(max));
+
+const envSchema = z
+  .object({
+    PORT: intWithDefault(3000, 0, 65535),
+    HOST: z.preprocess((v) => (v === "" || v === undefined ? "127.0.0.1" : v), z.string()),
+    DATA_DIR: z.preprocess((v) => (v === "" || v === undefined ? "./data" : v), z.string()),
+    KNOWLEDGE_DIR: z.preprocess((v) => (v === "" || v === undefined ? "./knowledge" : v), z.string()),
+    PROMPTS_DIR: z.preprocess((v) => (v === "" || v === undefined ? "./prompts" : v), z.string()),
+    LOG_LEVEL: z.preprocess(
+      (v) => (v === "" || v === undefined ? "info" : v),
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+    ),
+    /** PostgreSQL connection string; when set, PostgreSQL replaces the embedded SQLite file. */
+    DATABASE_URL: optionalString,
+    /** Key for the opaque learner ids; generated and kept in DATA_DIR when not set. */
+    LEARNER_ID_SECRET: optionalString,
+
+    EMBEDDINGS_URL: optionalUrl,
+    EMBEDDINGS_MODEL: optionalString,
+    EMBEDDINGS_API_KEY: optionalString,
+    LLM_URL: optionalUrl,
+    LLM_MODEL: optionalString,
+    LLM_API_KEY: optionalString,
+
+    TELEGRAM_BOT_TOKEN: optionalString,
+    TELEGRAM_API_ROOT: z.preprocess(
+      (v) => (v === "" || v === undefined ? "https://api.telegram.org" : v),
+      z.string().url(),
+    ),
+    TELEGRAM_WEBHOOK_URL: optionalUrl,
+    TELEGRAM_WEBHOOK_SECRET: optionalString,
+
+    ZALO_BOT_TOKEN: optionalString,
+    ZALO_API_BASE: z.preprocess(
+      (v) => (v === "" || v === undefined ? "https://bot-api.zaloplatforms.com" : v),
+      z.string().url(),
+    ),
+    ZALO_WEBHOOK_SECRET: optionalString,
+    ZALO_MODE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["webhook", "polling"]).optional()),
+
+    ADMIN_API_TOKEN: optionalString,
+    XAPI_HOMEPAGE: z.preprocess(
+      (v) => (v === "" || v === undefined ? "https://troly.so" : v),
+      z.string().url(),
+    ),
+    LRS_ENDPOINT: optionalUrl,
+    LRS_USERNAME: optionalString,
+    LRS_PASSWORD: optionalString,
+    QUIZ_PASS_PERCENT: intWithDefault(80, 1, 100),
+    /** 0 = unlimited attempts. */
+    QUIZ_MAX_ATTEMPTS: intWithDefault(0, 0, 1000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_URL"], message: "needs TELEGRAM_BOT_TOKEN" });
+    }
+    if (env.TELEGRAM_WEBHOOK_URL && (env.TELEGRAM_WEBHOOK_SECRET ?? "").length < 12) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TELEGRAM_WEBHOOK_SECRET"],
+        message: "required in webhook mode, at least 12 characters (A-Z a-z 0-9 _ -)",
+      });
+    }
+    if (env.TELEGRAM_WEBHOOK_SECRET && !/^[A-Za-z0-9_-]{1,256}$/.test(env.TELEGRAM_WEBHOOK_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "only A-Z a-z 0-9 _ - allowed" });
+    }
+    if (env.ZALO_MODE === "webhook" && !env.ZALO_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "required when ZALO_MODE=webhook" });
+    }
+    if (env.ZALO_WEBHOOK_SECRET && (env.ZALO_WEBHOOK_SECRET.length < 8 || env.ZALO_WEBHOOK_SECRET.length > 256)) {
+      ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "must be 8-256 characters" });
+    }
+    if (env.ADMIN_API_TOKEN && env.ADMIN_API_TOKEN.length < 16) {
+      ctx.addIssue({ code: "custom", path: ["ADMIN_API_TOKEN"], message: "must be at least 16 characters" });
+    }
+    if (env.LRS_ENDPOINT && !(env.LRS_USERNAME && env.LRS_PASSWORD)) {
+      ctx.addIssue({ code: "custom", path: ["LRS_USERNAME"], message: "LRS_ENDPOINT needs LRS_USERNAME and LRS_PASSWORD" });
+    }
+  });
+
+type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  knowledgeDir: string;
+  promptsDir: string;
+  logLevel: Env["LOG_LEVEL"];
+  storage: { driver: "sqlite"; file: string } | { driver: "postgres"; url: string };
+  learnerIdSecret?: string;
+  embeddings: { kind: "hashed" } | { kind: "openai-compatible"; url: string; model: string; apiKey?: string };
+  llm?: { url: string; model: string; apiKey?: string };
+  telegram?: {
+    token: string;
+    apiRoot: string;
+    mode: "polling" | "webhook";
+    webhookUrl?: string;
+    webhookSecret?: string;
+  };
+  zalo?: { token: string; apiBase: string; mode: "polling" | "webhook"; webhookSecret?: string };
+  admin: { apiToken?: string };
+  xapi: { homePage: string; lrs?: { endpoint: string; username: string; password: string } };
+  quiz: { passPercent: number; maxAttempts: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates the environment and returns the typed config, or throws ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = e.DATA_DIR;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    promptsDir: e.PROMPTS_DIR,
+    logLevel: e.LOG_LEVEL,
+    storage: e.DATABASE_URL
+      ? { driver: "postgres", url: e.DATABASE_URL }
+      : { driver: "sqlite", file: `${dataDir.replace(/\/$/, "")}/tro-ly-so.sqlite` },
+    learnerIdSecret: e.LEARNER_ID_SECRET,
+    embeddings: e.EMBEDDINGS_URL
+      ? { kind: "openai-compatible", url: e.EMBEDDINGS_URL, model: e.EMBEDDINGS_MODEL ?? "bge-m3", apiKey: e.EMBEDDINGS_API_KEY }
+      : { kind: "hashed" },
+    llm: e.LLM_URL ? { url: e.LLM_URL, model: e.LLM_MODEL ?? "qwen2.5", apiKey: e.LLM_API_KEY } : undefined,
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          apiRoot: e.TELEGRAM_API_ROOT,
+          mode: e.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling",
+          webhookUrl: e.TELEGRAM_WEBHOOK_URL,
+          webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+        }
+      : undefined,
+    zalo: e.ZALO_BOT_TOKEN
+      ? {
+          token: e.ZALO_BOT_TOKEN,
+          apiBase: e.ZALO_API_BASE,
+          mode: e.ZALO_MODE ?? (e.ZALO_WEBHOOK_SECRET ? "webhook" : "polling"),
+          webhookSecret: e.ZALO_WEBHOOK_SECRET,
+        }
+      : undefined,
+    admin: { apiToken: e.ADMIN_API_TOKEN },
+    xapi: {
+      homePage: e.XAPI_HOMEPAGE,
+      lrs:
+        e.LRS_ENDPOINT && e.LRS_USERNAME && e.LRS_PASSWORD
+          ? { endpoint: e.LRS_ENDPOINT, username: e.LRS_USERNAME, password: e.LRS_PASSWORD }
+          : undefined,
+    },
+    quiz: { passPercent: e.QUIZ_PASS_PERCENT, maxAttempts: e.QUIZ_MAX_ATTEMPTS },
+  };
+}
