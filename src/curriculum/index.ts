@@ -1,0 +1,5 @@
+export { parseLesson } from "./parse.js";
+export { loadKnowledge, knowledgeHash, listLessonFiles } from "./load.js";
+export { slugify } from "./slug.js";
+export { QUIZ_LIMITS, TOPICS, AUDIENCES } from "./front-matter.js";
+export type { Lesson, Section, QuizItem, Problem, LessonSource, SkillTag } from "./types.js";

@@ -1,0 +1,98 @@
+import { slugify } from "./slug.js";
+import type { Problem, Section } from "./types.js";
+
+const SAFETY_LABEL = /^\*\*Lưu ý an toàn:?\*\*:?\s*/u;
+const STEP = /^(\d+)[.)]\s+(.*)$/;
+const LINK = /\]\(kb:([a-z0-9-]+)\)/g;
+
+/** Splits a lesson body (lines from `start`, 0-based) into its summary and `##` sections. */
+export function parseSections(
+  lines: string[],
+  start: number,
+  file: string,
+): { summary: string; sections: Section[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const sections: Section[] = [];
+  const preamble: string[] = [];
+  let current: { heading: string; line: number; lines: string[] } | undefined;
+
+  const flush = () => {
+    if (!current) return;
+    const section = buildSection(current.heading, current.line, current.lines, file, problems);
+    if (sections.some((s) => s.slug === section.slug)) {
+      problems.push({ file, line: current.line, message: `duplicate section heading "${current.heading}"` });
+    }
+    sections.push(section);
+  };
+
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const heading = /^##\s+(.+?)\s*$/.exec(line);
+    if (heading && !line.startsWith("###")) {
+      flush();
+      current = { heading: heading[1] ?? "", line: i + 1, lines: [] };
+    } else if (current) {
+      current.lines.push(line);
+    } else {
+      preamble.push(line);
+    }
+  }
+  flush();
+
+  const summary = preamble.join("\n").trim().split(/\n\s*\n/)[0]?.replace(/\s*\n\s*/g, " ").trim() ?? "";
+  if (!summary) problems.push({ file, line: start + 1, message: "missing the one-sentence summary before the first section" });
+  if (sections.length === 0) problems.push({ file, line: start + 1, message: "lesson has no '##' sections" });
+  return { summary, sections, problems };
+}
+
+function buildSection(heading: string, line: number, raw: string[], file: string, problems: Problem[]): Section {
+  const questions: string[] = [];
+  const kept: string[] = [];
+  let inQuestions = false;
+  let questionsLine = 0;
+  raw.forEach((text, offset) => {
+    if (!inQuestions && /^<!--\s*questions\b/.test(text.trim())) {
+      inQuestions = true;
+      questionsLine = line + offset + 1;
+      return;
+    }
+    if (inQuestions) {
+      if (text.trim().startsWith("-->")) {
+        inQuestions = false;
+        return;
+      }
+      const q = /^\s*-\s+(.+?)\s*$/.exec(text);
+      if (q?.[1]) questions.push(q[1]);
+      return;
+    }
+    kept.push(text);
+  });
+  if (inQuestions) problems.push({ file, line: questionsLine, message: "questions block is not closed with '-->'" });
+
+  const body = kept.join("\n").trim();
+  const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const steps: string[] = [];
+  const lead: string[] = [];
+  let safetyNote: string | undefined;
+  for (const paragraph of paragraphs) {
+    if (SAFETY_LABEL.test(paragraph)) {
+      safetyNote = paragraph.replace(SAFETY_LABEL, "").replace(/\s*\n\s*/g, " ").trim();
+      continue;
+    }
+    const parLines = paragraph.split("\n");
+    if (parLines.some((l) => STEP.test(l.trim()))) {
+      for (const l of parLines) {
+        const m = STEP.exec(l.trim());
+        if (m) steps.push(m[2] ?? "");
+        else if (steps.length > 0 && l.trim()) steps[steps.length - 1] += ` ${l.trim()}`;
+        else if (l.trim()) lead.push(l.trim());
+      }
+    } else if (steps.length === 0) {
+      lead.push(paragraph.replace(/\s*\n\s*/g, " "));
+    }
+  }
+
+  if (!body) problems.push({ file, line, message: `section "${heading}" is empty` });
+  const links = [...body.matchAll(LINK)].map((m) => m[1] ?? "");
+  return { heading, slug: slugify(heading), body, lead: lead.join("\n"), steps, safetyNote, questions, links, line };
+}
