@@ -1,0 +1,29 @@
+/**
+ * npm run kb:check [-- --dir knowledge] — validates every lesson file and prints one line per problem
+ * (file:line: message), then coverage per topic. Exit code 1 when any problem is found or a topic is under its
+ * minimum (pass --no-coverage-gate to only report coverage).
+ */
+import { resolve } from "node:path";
+import { checkKnowledge } from "../src/curriculum/check.js";
+
+const args = process.argv.slice(2);
+const dirIndex = args.indexOf("--dir");
+const dir = resolve((dirIndex >= 0 ? args[dirIndex + 1] : undefined) ?? "knowledge");
+const coverageGate = !args.includes("--no-coverage-gate");
+
+const report = checkKnowledge(dir);
+for (const p of report.problems) console.log(`✗ knowledge/${p.file}:${p.line}: ${p.message}`);
+for (const w of report.warnings) console.log(`! knowledge/${w.file}:${w.line}: ${w.message}`);
+
+console.log("\nCoverage (lessons per topic, minimum in brackets):");
+let under = 0;
+for (const c of report.coverage) {
+  const ok = c.count >= c.minimum;
+  if (!ok) under++;
+  console.log(`  ${ok ? "✓" : "✗"} ${c.topic.padEnd(9)} ${String(c.count).padStart(3)}  [≥ ${c.minimum}]`);
+}
+console.log(
+  `\n${report.lessons.length} lessons, ${report.sections} sections, ${report.quizQuestions} quiz questions; ` +
+    `${report.problems.length} problems, ${report.warnings.length} warnings${under ? `, ${under} topics under minimum` : ""}.`,
+);
+process.exitCode = report.problems.length > 0 || (coverageGate && under > 0) ? 1 : 0;
