@@ -88,11 +88,23 @@ function buildSection(heading: string, line: number, raw: string[], file: string
         else if (l.trim()) lead.push(l.trim());
       }
     } else if (steps.length === 0) {
-      lead.push(paragraph.replace(/\s*\n\s*/g, " "));
+      lead.push(joinParagraph(paragraph));
     }
   }
 
   if (!body) problems.push({ file, line, message: `section "${heading}" is empty` });
   const links = [...body.matchAll(LINK)].map((m) => m[1] ?? "");
   return { heading, slug: slugify(heading), body, lead: lead.join("\n"), steps, safetyNote, questions, links, line };
+}
+
+/** Joins wrapped lines of a paragraph, but keeps bullet-list items ("- ...") on their own lines. */
+function joinParagraph(paragraph: string): string {
+  const items: string[] = [];
+  for (const raw of paragraph.split("\n")) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (/^[-*]\s+/.test(line) || items.length === 0) items.push(line);
+    else items[items.length - 1] += ` ${line}`;
+  }
+  return items.join("\n");
 }

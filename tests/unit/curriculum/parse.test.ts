@@ -61,6 +61,12 @@ describe("parseLesson", () => {
     expect(problems[0]?.message).toMatch(/not valid YAML/);
   });
 
+  it("keeps bullet items of a lead on their own lines and joins wrapped lines", () => {
+    const body = "Tóm tắt.\n\n## Hai cấp là gì?\n\nChỉ còn hai cấp:\n- Cấp tỉnh gồm\n  các tỉnh.\n- Cấp xã.\n\n<!-- questions\n- a\n- b\n- c\n-->\n";
+    const { lesson } = parseLesson(lessonText({ body }), "x.md");
+    expect(lesson?.sections[0]?.lead).toBe("Chỉ còn hai cấp:\n- Cấp tỉnh gồm các tỉnh.\n- Cấp xã.");
+  });
+
   it("reports empty sections and unclosed questions blocks", () => {
     const body = "Tóm tắt.\n\n## Trống\n\n## Có nội dung\n\nCâu trả lời.\n\n<!-- questions\n- a\n";
     const { problems } = parseLesson(lessonText({ body }), "x.md");
