@@ -1,0 +1,28 @@
+import type { Reply, SourceRef } from "../../assistant/types.js";
+
+/** Citizen-facing texts both chat apps use when the core is not involved. */
+export const channelTexts = {
+  nonText:
+    "Bạn vui lòng gõ câu hỏi bằng chữ nhé. Hiện tôi chưa xem được hình ảnh, nhãn dán, tin nhắn thoại, vị trí hay tệp đính kèm.",
+  failure: "Xin lỗi, tôi đang gặp trục trặc nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút.",
+} as const;
+
+/** "Nguồn: …" lines under an answer: title, official link and the date the lesson was last checked. */
+export function formatSources(sources: SourceRef[]): string {
+  const unique = sources.filter((s, i) => sources.findIndex((o) => o.url === s.url && o.title === s.title) === i);
+  if (unique.length === 0) return "";
+  const lines = unique.slice(0, 3).map((s) => `• ${s.title}${s.updated ? ` (cập nhật ${formatDate(s.updated)})` : ""}\n${s.url}`);
+  return `Nguồn:\n${lines.join("\n")}`;
+}
+
+/** The reply text followed by its sources, unless the core already wrote the links into the text. */
+export function textWithSources(reply: Reply): string {
+  const sources = reply.sources.filter((s) => !reply.text.includes(s.url));
+  const footer = formatSources(sources);
+  return footer ? `${reply.text.trim()}\n\n${footer}` : reply.text.trim();
+}
+
+function formatDate(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDate;
+}

@@ -1,0 +1,6 @@
+export { createTelegramChannel, telegramAllowedUpdates } from "./channel.js";
+export type { TelegramChannel, TelegramChannelOptions } from "./channel.js";
+export { telegramCommands } from "./commands.js";
+export { createMemoryPollActionStore } from "./poll-actions.js";
+export type { PollActionStore, PollEntry } from "./poll-actions.js";
+export { telegramWebhookPath } from "./webhook.js";
