@@ -60,3 +60,18 @@ export interface UnansweredLog {
   record(normalizedText: string, reason: "out_of_scope" | "low_confidence"): Promise<void>;
   top(limit: number): Promise<Array<{ text: string; reason: string; count: number; lastAt: string }>>;
 }
+
+/**
+ * Told about every question the QA feature handles, so the learning side can record "question asked" evidence per
+ * learner. Optional; a failing observer is logged and never breaks the answer.
+ */
+export interface QuestionObserver {
+  questionAsked(e: {
+    learnerId: string;
+    text: string;
+    lessonId?: string;
+    confidence: number;
+    answered: boolean;
+    at: Date;
+  }): Promise<void>;
+}

@@ -1,0 +1,55 @@
+/**
+ * Below this confidence (see confidence.ts) the assistant does not guess: it says it is not sure and logs the
+ * question for the knowledge team.
+ *
+ * How it was set: not by hand. `calibrateThreshold` below was run over every question of the developer eval set
+ * (tests/eval/questions/*.json, all three phrasings, plus out-of-scope.json) answered through the real knowledge
+ * index; it picks the threshold that maximises the share of correct outcomes (in-scope → right lesson answered,
+ * out-of-scope → refused). tests/integration/assistant/eval-answers.int.test.ts re-runs the calibration and fails if
+ * this constant drifts more than a few points from the optimum, so a knowledge or retrieval change forces a re-check.
+ * The current value and the figures behind it are in that test's output.
+ */
+export const CONFIDENCE_THRESHOLD = 0.5;
+
+export interface CalibrationSample {
+  confidence: number;
+  /** False for out-of-scope questions (they should be refused). */
+  inScope: boolean;
+  /** For in-scope questions: the top answer is from the expected lesson. */
+  correct: boolean;
+}
+
+export interface CalibrationResult {
+  threshold: number;
+  /** Share of samples with the right outcome at this threshold. */
+  accuracy: number;
+}
+
+/** Outcome accuracy at a threshold: answered-and-right or refused-and-out-of-scope. */
+export function outcomeAccuracy(samples: readonly CalibrationSample[], threshold: number): number {
+  if (samples.length === 0) return 0;
+  const good = samples.filter((s) => (s.confidence >= threshold ? s.inScope && s.correct : !s.inScope)).length;
+  return good / samples.length;
+}
+
+/**
+ * The threshold with the best outcome accuracy. Candidates are midpoints between observed confidences; among equally
+ * good ones the middle of the best plateau is taken, which keeps the margin on both sides as large as possible.
+ */
+export function calibrateThreshold(samples: readonly CalibrationSample[]): CalibrationResult {
+  const values = [...new Set(samples.map((s) => s.confidence))].sort((a, b) => a - b);
+  const candidates = [0, ...values.slice(1).map((v, i) => ((values[i] ?? v) + v) / 2), 1.0001];
+  let best = -1;
+  let plateau: number[] = [];
+  for (const t of candidates) {
+    const acc = outcomeAccuracy(samples, t);
+    if (acc > best + 1e-12) {
+      best = acc;
+      plateau = [t];
+    } else if (Math.abs(acc - best) <= 1e-12) {
+      plateau.push(t);
+    }
+  }
+  const threshold = plateau[Math.floor((plateau.length - 1) / 2)] ?? 0.5;
+  return { threshold: Math.round(threshold * 1000) / 1000, accuracy: best };
+}

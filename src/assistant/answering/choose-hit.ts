@@ -1,0 +1,57 @@
+import type { RetrievalHit, Retriever } from "../ports.js";
+import { asksForAlternative, looksLikeFollowUp } from "./cue-lists.js";
+import type { ConfidenceScorer } from "./confidence.js";
+import type { TopicState } from "./topic-state.js";
+
+export interface Candidate {
+  hit: RetrievalHit;
+  confidence: number;
+  /** True when the question was read in the context of the previous topic. */
+  followUp: boolean;
+}
+
+export interface ChooseDeps {
+  retriever: Retriever;
+  scorer: ConfidenceScorer;
+  /** Expands abbreviations before scoring ("dt ko dc" → "điện thoại không được"); identity when absent. */
+  normalize: (text: string) => string;
+  threshold: number;
+  topK: number;
+}
+
+const MAX_FOLLOW_UP_WORDS = 8;
+
+/**
+ * Retrieves for a question and, when it is short and a last topic is known, also for the question combined with
+ * that topic. The contextual reading wins when the question looks like a follow-up and scores at least as well, or
+ * when only it clears the threshold — so a short but complete new question ("mã OTP là gì") stays a new question.
+ */
+export async function chooseHit(deps: ChooseDeps, text: string, topic: TopicState | undefined): Promise<Candidate | undefined> {
+  const direct = await best(deps, text, text);
+  const words = text.split(/\s+/).filter(Boolean).length;
+  if (!topic || words > MAX_FOLLOW_UP_WORDS) return direct;
+  const cue = looksLikeFollowUp(text);
+  if (!cue && direct && direct.confidence >= deps.threshold) return direct;
+
+  const combined = `${text} ${topic.section} ${topic.lessonTitle}`;
+  const hits = await deps.retriever.search(combined, deps.topK);
+  let pick = hits[0];
+  if (asksForAlternative(text)) {
+    // "Còn cách khác không?": another section than the one just shown, preferably from the same lesson.
+    const others = hits.filter((h) => h.chunk.id !== topic.chunkId);
+    pick = others.find((h) => h.chunk.lessonId === topic.lessonId) ?? others[0];
+  }
+  if (!pick) return direct;
+  const contextual: Candidate = { hit: pick, confidence: deps.scorer.score(deps.normalize(combined), pick.chunk), followUp: true };
+  const directConfidence = direct?.confidence ?? 0;
+  if (cue && contextual.confidence >= directConfidence) return contextual;
+  if (directConfidence < deps.threshold && contextual.confidence >= deps.threshold) return contextual;
+  return direct;
+}
+
+async function best(deps: ChooseDeps, query: string, scored: string): Promise<Candidate | undefined> {
+  const hits = await deps.retriever.search(query, deps.topK);
+  const top = hits[0];
+  if (!top) return undefined;
+  return { hit: top, confidence: deps.scorer.score(deps.normalize(scored), top.chunk), followUp: false };
+}

@@ -1,0 +1,112 @@
+import type { Logger } from "../../shared/logger.js";
+import { silentLogger } from "../../shared/logger.js";
+import { foldText } from "../dialogue/fold.js";
+import type { Feature, Turn } from "../feature.js";
+import type { ChatModel, QuestionObserver, Retriever, UnansweredLog } from "../ports.js";
+import { renderStep, writeStepState } from "../steps/step-state.js";
+import type { Templates } from "../templates.js";
+import type { Reply } from "../types.js";
+import { CONFIDENCE_THRESHOLD } from "./calibration.js";
+import { chooseHit } from "./choose-hit.js";
+import { composeAnswer } from "./compose-answer.js";
+import type { ConfidenceScorer } from "./confidence.js";
+import { outOfScopeCategory } from "./cue-lists.js";
+import { phraseWithModel } from "./llm-phrase.js";
+import { isSafeAnswer } from "./safety-guard.js";
+import { readTopic, writeTopic } from "./topic-state.js";
+
+export interface QaDeps {
+  retriever: Retriever;
+  scorer: ConfidenceScorer;
+  templates: Templates;
+  unanswered: UnansweredLog;
+  /** The retrieval side's normaliser (NFC, lower-case, abbreviations expanded); a light fold when absent. */
+  normalize?: (text: string) => string;
+  observer?: QuestionObserver;
+  chatModel?: ChatModel;
+  threshold?: number;
+  topK?: number;
+  logger?: Logger;
+}
+
+export interface QaFeature extends Feature {
+  /** Answers `question` for this turn (used by `/hoi <question>`). */
+  ask(turn: Turn, question: string): Promise<Reply>;
+}
+
+/** Question answering over the knowledge base: extractive, sourced, refusing when unsure or out of scope. */
+export function createQaFeature(deps: QaDeps): QaFeature {
+  const logger = deps.logger ?? silentLogger;
+  const normalize = deps.normalize ?? ((t: string) => t.normalize("NFC").toLowerCase());
+  const threshold = deps.threshold ?? CONFIDENCE_THRESHOLD;
+  const chooseDeps = { retriever: deps.retriever, scorer: deps.scorer, normalize, threshold, topK: deps.topK ?? 5 };
+
+  async function refuse(turn: Turn, question: string, reason: "out_of_scope" | "low_confidence", confidence: number): Promise<Reply> {
+    // Only the normalised text goes to the log: no learner id, no channel, nothing that points back to a person.
+    const key = normalize(question).replace(/\s+/g, " ").trim() || foldText(question);
+    await deps.unanswered.record(key, reason).catch((err: unknown) => logger.error({ err }, "unanswered log failed"));
+    await observe(turn, question, undefined, confidence, false);
+    const text = reason === "out_of_scope" ? deps.templates.refusal : deps.templates["low-confidence"];
+    return { kind: "refusal", text, sources: [], confidence };
+  }
+
+  async function observe(turn: Turn, text: string, lessonId: string | undefined, confidence: number, answered: boolean) {
+    if (!deps.observer) return;
+    try {
+      await deps.observer.questionAsked({ learnerId: turn.learnerId, text, lessonId, confidence, answered, at: turn.now });
+    } catch (err) {
+      logger.warn({ err }, "question observer failed; answer unaffected");
+    }
+  }
+
+  async function ask(turn: Turn, question: string): Promise<Reply> {
+    if (outOfScopeCategory(normalize(question)) || outOfScopeCategory(question)) {
+      return refuse(turn, question, "out_of_scope", 0);
+    }
+    const candidate = await chooseHit(chooseDeps, question, readTopic(turn.state, turn.now));
+    const confidence = Math.round((candidate?.confidence ?? 0) * 1000) / 1000;
+    if (!candidate || confidence < threshold) return refuse(turn, question, "low_confidence", confidence);
+
+    const chunk = candidate.hit.chunk;
+    const answer = composeAnswer(chunk);
+    if (!isSafeAnswer(answer.fullText)) {
+      // The knowledge base itself must never trip this; if it does, the section needs fixing, not the citizen.
+      logger.error({ chunkId: chunk.id }, "safety guard rejected a knowledge-base section");
+      return { kind: "refusal", text: deps.templates["safety-refusal"], sources: [], confidence };
+    }
+    writeTopic(turn.state, {
+      chunkId: chunk.id,
+      lessonId: chunk.lessonId,
+      lessonTitle: chunk.lessonTitle,
+      section: chunk.section,
+      at: turn.now.toISOString(),
+    });
+    await observe(turn, question, chunk.lessonId, confidence, true);
+
+    if (answer.steps.length > 1 && !turn.message.isGroup) {
+      const steps = { lessonId: chunk.lessonId, chunkId: chunk.id, index: 0, confidence, ...answer };
+      writeStepState(turn.state, steps);
+      return renderStep(steps, true);
+    }
+    writeStepState(turn.state, undefined);
+    const phrased = deps.chatModel
+      ? await phraseWithModel(deps.chatModel, deps.templates["grounded-system"], question, answer, logger)
+      : undefined;
+    return {
+      kind: "answer",
+      text: phrased ?? answer.fullText,
+      ...(answer.steps.length > 0 ? { steps: answer.steps } : {}),
+      sources: [answer.source],
+      confidence,
+    };
+  }
+
+  return {
+    name: "qa",
+    ask,
+    async handle(turn) {
+      if (turn.message.action || !turn.text) return undefined;
+      return ask(turn, turn.text);
+    },
+  };
+}

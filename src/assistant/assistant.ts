@@ -1,0 +1,59 @@
+import type { Logger } from "../shared/logger.js";
+import { silentLogger } from "../shared/logger.js";
+import { cleanInput } from "./dialogue/clean-text.js";
+import type { Feature, Turn } from "./feature.js";
+import type { ConversationState, ConversationStore } from "./ports.js";
+import { fixedReply } from "./templates.js";
+import type { Assistant, IncomingMessage, Reply } from "./types.js";
+
+export interface AssistantDeps {
+  /** Offered each turn in order; the first that returns a Reply wins. */
+  features: Feature[];
+  conversations: ConversationStore;
+  /** Opaque learner id for a message (see learner-id.ts); async so linked accounts can be looked up. */
+  learnerIdFor: (message: IncomingMessage) => string | Promise<string>;
+  /** Fixed texts used by the router itself. */
+  templates: { help: string; error: string };
+  clock?: () => Date;
+  logger?: Logger;
+}
+
+/**
+ * The dialogue router: one turn in, one Reply out. It never throws to a channel — a citizen must always get an
+ * answer, so any failure becomes the polite error template and is logged for operators.
+ */
+export function createAssistant(deps: AssistantDeps): Assistant {
+  const clock = deps.clock ?? (() => new Date());
+  const logger = deps.logger ?? silentLogger;
+
+  async function handle(message: IncomingMessage): Promise<Reply> {
+    const text = cleanInput(message.text);
+    const action = message.action?.trim() || undefined;
+    let learnerId: string | undefined;
+    try {
+      learnerId = await deps.learnerIdFor(message);
+      if (!text && !action) return fixedReply("help", deps.templates.help);
+      const loaded = await deps.conversations.get(learnerId);
+      const state: ConversationState = loaded ? structuredClone(loaded) : {};
+      const before = JSON.stringify(state);
+      const turn: Turn = { message: { ...message, text, action }, learnerId, text, now: clock(), state };
+      const reply = (await firstReply(turn)) ?? fixedReply("help", deps.templates.help);
+      // Save once, and only when a feature changed something: most turns are plain questions.
+      if (JSON.stringify(state) !== before) await deps.conversations.set(learnerId, state);
+      return reply;
+    } catch (error) {
+      logger.error({ err: error, channel: message.channel, learnerId }, "assistant turn failed");
+      return fixedReply("error", deps.templates.error, 0);
+    }
+  }
+
+  async function firstReply(turn: Turn): Promise<Reply | undefined> {
+    for (const feature of deps.features) {
+      const reply = await feature.handle(turn);
+      if (reply) return reply;
+    }
+    return undefined;
+  }
+
+  return { handle };
+}

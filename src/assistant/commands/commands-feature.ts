@@ -1,0 +1,47 @@
+import { foldText } from "../dialogue/fold.js";
+import type { Feature, Turn } from "../feature.js";
+import type { Templates } from "../templates.js";
+import { fixedReply } from "../templates.js";
+import type { Reply } from "../types.js";
+
+export interface CommandsDeps {
+  templates: Pick<Templates, "greeting" | "help">;
+  /** Answers a question (the QA feature's `ask`), for `/hoi <question>`. */
+  ask: (turn: Turn, question: string) => Promise<Reply>;
+}
+
+/** Whole messages (folded) that are a greeting or a request for help rather than a question. */
+const GREETINGS = new Set(
+  ["xin chào", "chào", "chào bạn", "chào em", "chào cháu", "chào trợ lý", "hello", "hi", "alo", "a lô", "bắt đầu"].map(foldText),
+);
+const HELP_WORDS = new Set(["trợ giúp", "giúp", "giúp tôi", "giúp đỡ", "menu", "help", "hướng dẫn sử dụng"].map(foldText));
+
+/** `/cmd@BotName args` → { name: "cmd", args }. */
+function parseCommand(text: string): { name: string; args: string } | undefined {
+  const m = /^\/([a-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/i.exec(text);
+  return m ? { name: (m[1] ?? "").toLowerCase(), args: (m[2] ?? "").trim() } : undefined;
+}
+
+/**
+ * Fixed commands: /start and greetings → greeting; /trogiup, /help → help; `/hoi <question>` → the question is
+ * answered. Runs after the learning features, so any slash command still unclaimed here gets the help text instead
+ * of being searched as a question.
+ */
+export function createCommandsFeature(deps: CommandsDeps): Feature {
+  return {
+    name: "commands",
+    async handle(turn: Turn): Promise<Reply | undefined> {
+      if (turn.message.action) return undefined;
+      const command = parseCommand(turn.text);
+      if (command) {
+        if (command.name === "start") return fixedReply("greeting", deps.templates.greeting);
+        if (command.name === "hoi" && command.args) return deps.ask(turn, command.args);
+        return fixedReply("help", deps.templates.help);
+      }
+      const folded = foldText(turn.text);
+      if (GREETINGS.has(folded)) return fixedReply("greeting", deps.templates.greeting);
+      if (HELP_WORDS.has(folded)) return fixedReply("help", deps.templates.help);
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,4 @@
+/** Input hygiene shared by every channel: Unicode NFC (Vietnamese keyboards emit both forms), trimmed. */
+export function cleanInput(text: string | undefined): string {
+  return (text ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
+}

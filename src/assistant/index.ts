@@ -1,0 +1,14 @@
+/** The assistant core's public API: what channels, http/, main.ts and scripts use. */
+export { createAssistant, type AssistantDeps } from "./assistant.js";
+export { createCommandsFeature, type CommandsDeps } from "./commands/commands-feature.js";
+export { createQaFeature, type QaDeps, type QaFeature } from "./answering/qa-feature.js";
+export { createConfidenceScorer, type ConfidenceScorer } from "./answering/confidence.js";
+export { CONFIDENCE_THRESHOLD, calibrateThreshold, outcomeAccuracy, type CalibrationSample } from "./answering/calibration.js";
+export { findUnsafeInstruction, isSafeAnswer } from "./answering/safety-guard.js";
+export { createStepFeature } from "./steps/step-feature.js";
+export { opaqueLearnerId } from "./learner-id.js";
+export { TEMPLATE_NAMES, type TemplateName, type Templates } from "./templates.js";
+export { STEP_ACTIONS } from "./ui-text.js";
+export type { Feature, Turn } from "./feature.js";
+export type * from "./ports.js";
+export type * from "./types.js";

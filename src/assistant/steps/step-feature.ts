@@ -1,0 +1,65 @@
+import type { Feature, Turn } from "../feature.js";
+import type { Reply } from "../types.js";
+import { STEP_ACTIONS, UI } from "../ui-text.js";
+import { readStepState, renderStep, writeStepState } from "./step-state.js";
+import { stepCommandFromText, type StepCommand } from "./step-words.js";
+
+const ACTION_COMMANDS: Record<string, StepCommand> = {
+  [STEP_ACTIONS.next]: "next",
+  [STEP_ACTIONS.repeat]: "repeat",
+  [STEP_ACTIONS.previous]: "previous",
+  [STEP_ACTIONS.all]: "all",
+  [STEP_ACTIONS.stop]: "stop",
+};
+
+function info(text: string): Reply {
+  return { kind: "info", text, sources: [], confidence: 1 };
+}
+
+/**
+ * Step-by-step mode: walks a learner through a procedure one step at a time. It reacts to the step buttons always
+ * (a stale button after a restart gets a clear "nothing open" reply) and to typed step words only while a
+ * procedure is open, so "ok" or "rồi" mean nothing special otherwise.
+ */
+export function createStepFeature(): Feature {
+  return {
+    name: "steps",
+    async handle(turn: Turn): Promise<Reply | undefined> {
+      const byAction = turn.message.action ? ACTION_COMMANDS[turn.message.action] : undefined;
+      if (turn.message.action && !byAction) return undefined;
+      const current = readStepState(turn.state);
+      const command = byAction ?? (current ? stepCommandFromText(turn.text) : undefined);
+      if (!command) return undefined;
+      if (!current) return info(UI.noActiveSteps);
+
+      switch (command) {
+        case "next":
+          if (current.index >= current.steps.length - 1) {
+            writeStepState(turn.state, undefined);
+            return info(UI.allDone);
+          }
+          current.index += 1;
+          writeStepState(turn.state, current);
+          return renderStep(current, false);
+        case "previous":
+          current.index = Math.max(0, current.index - 1);
+          writeStepState(turn.state, current);
+          return renderStep(current, false);
+        case "repeat":
+          return renderStep(current, false);
+        case "all":
+          writeStepState(turn.state, undefined);
+          return {
+            kind: "answer",
+            text: current.fullText,
+            steps: current.steps,
+            sources: [current.source],
+            confidence: current.confidence,
+          };
+        case "stop":
+          writeStepState(turn.state, undefined);
+          return info(UI.stopped);
+      }
+    },
+  };
+}

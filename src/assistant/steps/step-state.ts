@@ -1,0 +1,61 @@
+import type { ConversationState } from "../ports.js";
+import type { Reply, SourceRef } from "../types.js";
+import { STEP_ACTIONS, UI } from "../ui-text.js";
+
+/** Where a learner is inside a step-by-step answer. Stored under `state.steps`; JSON only, so it survives restarts. */
+export interface StepState {
+  lessonId: string;
+  chunkId: string;
+  steps: string[];
+  index: number;
+  lead: string;
+  closing?: string;
+  safetyNote?: string;
+  sourceLine: string;
+  source: SourceRef;
+  /** The whole answer, for "Xem tất cả". */
+  fullText: string;
+  confidence: number;
+}
+
+export function readStepState(state: ConversationState): StepState | undefined {
+  const s = state.steps as StepState | undefined;
+  return s && Array.isArray(s.steps) && s.steps.length > 0 && typeof s.index === "number" ? s : undefined;
+}
+
+export function writeStepState(state: ConversationState, steps: StepState | undefined): void {
+  if (steps) state.steps = steps;
+  else delete state.steps;
+}
+
+/** One step as a Reply; `withLead` adds the answer's lead sentence (first time the procedure is offered). */
+export function renderStep(s: StepState, withLead: boolean): Reply {
+  const total = s.steps.length;
+  const last = s.index >= total - 1;
+  const parts: string[] = [];
+  if (withLead && s.lead) parts.push(s.lead);
+  parts.push(`${UI.stepHeader(s.index + 1, total)} ${s.steps[s.index] ?? ""}`);
+  if (last) {
+    parts.push(UI.lastStep);
+    if (s.closing) parts.push(s.closing);
+    if (s.safetyNote) parts.push(`${UI.safetyLabel} ${s.safetyNote}`);
+  } else {
+    parts.push(UI.stepHint);
+  }
+  parts.push(s.sourceLine);
+  const buttons = [
+    ...(last ? [] : [{ label: UI.nextStep, action: STEP_ACTIONS.next }]),
+    { label: UI.repeat, action: STEP_ACTIONS.repeat },
+    { label: UI.showAll, action: STEP_ACTIONS.all },
+    { label: UI.stop, action: STEP_ACTIONS.stop },
+  ];
+  return {
+    kind: "step",
+    text: parts.join("\n\n"),
+    steps: s.steps,
+    stepIndex: s.index,
+    buttons,
+    sources: [s.source],
+    confidence: s.confidence,
+  };
+}

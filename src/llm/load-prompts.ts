@@ -1,0 +1,29 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { TEMPLATE_NAMES, type Templates } from "../assistant/index.js";
+import { AppError } from "../shared/errors.js";
+
+/**
+ * Loads the fixed reply templates (prompts/<name>.txt) once at start-up. A missing or empty file stops start-up with
+ * one error listing every problem: a citizen must never get a blank reply because a file was lost.
+ */
+export async function loadTemplates(promptsDir: string): Promise<Templates> {
+  const problems: string[] = [];
+  const entries = await Promise.all(
+    TEMPLATE_NAMES.map(async (name) => {
+      const file = join(promptsDir, `${name}.txt`);
+      try {
+        const text = (await readFile(file, "utf8")).normalize("NFC").trim();
+        if (!text) problems.push(`${file} is empty`);
+        return [name, text] as const;
+      } catch (error) {
+        problems.push(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        return [name, ""] as const;
+      }
+    }),
+  );
+  if (problems.length > 0) {
+    throw new AppError("internal:config", `Reply templates are missing or empty (PROMPTS_DIR=${promptsDir}):\n  - ${problems.join("\n  - ")}`);
+  }
+  return Object.fromEntries(entries) as Templates;
+}

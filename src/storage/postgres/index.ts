@@ -1,0 +1,3 @@
+export { openPostgres, type PgPool } from "./database.js";
+export { createPostgresConversationStore } from "./conversation-store.js";
+export { createPostgresUnansweredLog } from "./unanswered-log.js";

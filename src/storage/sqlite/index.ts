@@ -1,0 +1,3 @@
+export { openSqlite, type SqliteDatabase } from "./database.js";
+export { createSqliteConversationStore } from "./conversation-store.js";
+export { createSqliteUnansweredLog } from "./unanswered-log.js";
