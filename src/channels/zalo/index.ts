@@ -1,0 +1,7 @@
+export { createZaloChannel } from "./channel.js";
+export type { ZaloChannel, ZaloChannelOptions } from "./channel.js";
+export { createZaloClient, ZaloApiError } from "./client.js";
+export type { ZaloClient } from "./client.js";
+export { createMemoryGreetedStore } from "./greeted.js";
+export type { GreetedStore } from "./greeted.js";
+export { zaloWebhookPath } from "./webhook.js";

@@ -1,0 +1,74 @@
+import type { Button, Reply } from "../../assistant/types.js";
+import { foldText } from "../shared/fold-text.js";
+
+/** What the citizen can type after a reply: numbers for the listed choices and a few words for step mode. */
+export interface TextMenu {
+  /** actions[i] is chosen by typing i + 1. */
+  actions: string[];
+  /** Folded word(s) → action, e.g. "tiep" → "s:next". */
+  keywords: Record<string, string>;
+  /** True for quiz answers: letters a, b, c... also pick options. */
+  letters: boolean;
+}
+
+/** Typed words for the core's step actions, already folded (no diacritics, lower case). */
+const stepWords: Record<string, string[]> = {
+  "s:next": ["tiep", "tiep theo", "buoc tiep", "buoc tiep theo", "next"],
+  "s:rep": ["lap lai", "nhac lai", "doc lai", "lai"],
+  "s:all": ["tat ca", "xem tat ca", "xem het", "het"],
+  "s:stop": ["dung", "dung lai", "thoi", "ket thuc", "stop"],
+};
+
+/**
+ * Zalo bots have no buttons, so choices become a numbered list ("Gõ 1, 2 hoặc 3") and step navigation a typed word
+ * ("Gõ TIẾP để xem bước sau"). Returns the text to append and the menu to remember for the next message.
+ */
+export function buildTextMenu(reply: Reply): { text: string; menu?: TextMenu } {
+  const lines: string[] = [];
+  const actions: string[] = [];
+  const keywords: Record<string, string> = {};
+  const quiz = reply.quiz;
+  if (quiz) {
+    if (!quiz.options.every((o) => reply.text.includes(o))) lines.push(...quiz.options.map((o, i) => `${i + 1}. ${o}`));
+    quiz.options.forEach((_, i) => actions.push(`${quiz.answerActionPrefix}${i}`));
+    lines.push(`Gõ ${numberChoice(quiz.options.length)} để trả lời.`);
+  }
+  const buttons: Button[] = reply.buttons ?? [];
+  if (buttons.length > 0) {
+    const first = actions.length;
+    lines.push(...buttons.map((b, i) => `${first + i + 1}. ${b.label.replace(/[▶◀►◄]/g, "").trim()}`));
+    for (const b of buttons) {
+      actions.push(b.action);
+      keywords[foldText(b.label)] = b.action;
+      for (const word of stepWords[b.action] ?? []) keywords[word] = b.action;
+    }
+    const hasNext = buttons.some((b) => b.action === "s:next");
+    lines.push(
+      hasNext
+        ? `Gõ TIẾP để xem bước sau, hoặc gõ ${numberChoice(actions.length, first + 1)}.`
+        : `Gõ ${numberChoice(actions.length, first + 1)} để chọn.`,
+    );
+  }
+  if (actions.length === 0) return { text: "" };
+  return { text: lines.join("\n"), menu: { actions, keywords, letters: quiz !== undefined } };
+}
+
+/** The action a typed message picks from the last menu, or undefined when it is a new question. */
+export function matchTextMenu(text: string, menu: TextMenu | undefined): string | undefined {
+  if (!menu) return undefined;
+  const folded = foldText(text);
+  const number = /^(?:so |cau |chon |dap an )?(\d{1,2})$/.exec(folded);
+  if (number) return menu.actions[Number(number[1]) - 1];
+  if (menu.letters) {
+    const letter = /^(?:chon |dap an )?([a-j])$/.exec(folded);
+    if (letter?.[1]) return menu.actions[letter[1].charCodeAt(0) - 97];
+  }
+  return menu.keywords[folded];
+}
+
+/** "1", "1 hoặc 2", "1, 2 hoặc 3" (from `from` to `to`). */
+function numberChoice(to: number, from = 1): string {
+  const nums = Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+  if (nums.length <= 1) return nums[0] ?? "1";
+  return `${nums.slice(0, -1).join(", ")} hoặc ${nums.at(-1)}`;
+}
