@@ -1,0 +1,82 @@
+import type { Chunk, RetrievalHit, Retriever } from "../assistant/ports.js";
+import { confidenceFrom } from "./confidence.js";
+import type { LexicalRanker } from "./lexical-ranker.js";
+import { reciprocalRankFusion } from "./rrf.js";
+import type { VectorRanker } from "./vector-ranker.js";
+
+/** Which rankers to use; "lexical" and "vector" exist for the eval's comparison. */
+export type RetrievalMode = "hybrid" | "lexical" | "vector";
+
+/** A hit with its own calibrated confidence (see confidence.ts) and the signals behind it. */
+export interface ScoredHit extends RetrievalHit {
+  /** 0..1; compare with CONFIDENCE_THRESHOLD. */
+  confidence: number;
+  coverage: number;
+  similarity: number;
+}
+
+export interface SearchResult {
+  hits: ScoredHit[];
+  /** Confidence of the top hit (0 when there is none). */
+  confidence: number;
+}
+
+/** How deep each ranker looks before fusion. */
+const DEPTH = 50;
+
+/**
+ * The Retriever adapter: lexical (BM25) and vector (HNSW) rankings fused by Reciprocal Rank Fusion.
+ * `search` implements the core's port; `searchDetailed` also returns the confidence signal.
+ *
+ * @example
+ * const { hits, confidence } = await retriever.searchDetailed("dt ko dc vneid", 3);
+ * if (confidence < CONFIDENCE_THRESHOLD) refuse();
+ */
+export class KnowledgeRetriever implements Retriever {
+  constructor(
+    readonly chunks: readonly Chunk[],
+    private readonly lexical?: LexicalRanker,
+    private readonly vector?: VectorRanker,
+  ) {}
+
+  /** A retriever over an empty knowledge base: finds nothing, so the core refuses politely. */
+  static empty(): KnowledgeRetriever {
+    return new KnowledgeRetriever([]);
+  }
+
+  /** Vector dimensions (0 for an empty knowledge base). */
+  get dims(): number {
+    return this.vector?.dims ?? 0;
+  }
+
+  async search(query: string, k: number): Promise<ScoredHit[]> {
+    return (await this.searchDetailed(query, k)).hits;
+  }
+
+  async searchDetailed(query: string, k: number, mode: RetrievalMode = "hybrid"): Promise<SearchResult> {
+    if (k <= 0 || !this.lexical || !this.vector || this.chunks.length === 0 || !query.trim()) {
+      return { hits: [], confidence: 0 };
+    }
+    const terms = this.lexical.analyzeQuery(query);
+    const lexical = this.lexical.rank(terms, Math.max(DEPTH, k)).map((r) => r.doc);
+    const vectorQuery = await this.vector.embedQuery(query);
+    const vector = this.vector.search(vectorQuery, Math.max(DEPTH, k)).map((m) => m.doc);
+
+    const rankings = mode === "lexical" ? [lexical] : mode === "vector" ? [vector] : [lexical, vector];
+    const fused = reciprocalRankFusion(rankings).slice(0, k);
+    const lexTop = lexical[0] !== undefined ? this.chunks[lexical[0]]?.lessonId : undefined;
+    const vecTop = vector[0] !== undefined ? this.chunks[vector[0]]?.lessonId : undefined;
+
+    const hits: ScoredHit[] = [];
+    for (const { doc, score } of fused) {
+      const chunk = this.chunks[doc];
+      if (!chunk) continue;
+      const coverage = this.lexical.coverage(terms, doc);
+      const similarity = this.vector.similarity(vectorQuery, doc);
+      const agreement = lexTop !== undefined && lexTop === vecTop && chunk.lessonId === lexTop;
+      const confidence = confidenceFrom({ coverage, similarity, agreement });
+      hits.push({ chunk, score, confidence, coverage, similarity });
+    }
+    return { hits, confidence: hits[0]?.confidence ?? 0 };
+  }
+}

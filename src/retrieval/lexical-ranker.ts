@@ -1,0 +1,97 @@
+import { foldDiacritics, hasDiacritics, normalizeTokens, type Lexicon } from "../nlp/index.js";
+import { addTokens, type AnalyzedText } from "./analyzer.js";
+import { Bm25Index, type Bm25Data } from "./bm25.js";
+
+/** Weight of the accented field relative to the folded one: a bonus for exact-accent matches, never a filter. */
+const ACCENT_WEIGHT = 0.6;
+/** Synonyms and restored accents are hints, not what the user typed. */
+const SYNONYM_WEIGHT = 0.4;
+const RESTORED_WEIGHT = 0.3;
+
+export interface LexicalData {
+  folded: Bm25Data;
+  accented: Bm25Data;
+}
+
+/** Query terms for both fields, plus the folded terms the user actually typed (for coverage). */
+export interface QueryTerms extends AnalyzedText {
+  typed: Map<string, number>;
+}
+
+export interface RankedDoc {
+  doc: number;
+  score: number;
+}
+
+/**
+ * BM25 over two fields: folded syllables + bigrams (so "dinh danh" finds "định danh") and accented syllables +
+ * bigrams (so "mật khẩu" prefers "mật khẩu" over "mất" or "mặt"). Queries are expanded with the synonym map, and a
+ * query typed without accents gets its bigrams' accents restored from the knowledge base's own vocabulary.
+ */
+export class LexicalRanker {
+  private readonly folded: Bm25Index;
+  private readonly accented: Bm25Index;
+  /** Folded bigram → the accented bigram that the knowledge base uses most for it. */
+  private readonly restore = new Map<string, string>();
+
+  constructor(
+    data: LexicalData,
+    private readonly lexicon: Lexicon,
+  ) {
+    this.folded = Bm25Index.fromJSON(data.folded);
+    this.accented = Bm25Index.fromJSON(data.accented);
+    const best = new Map<string, { term: string; df: number }>();
+    for (const [term, entries] of data.accented.postings) {
+      if (!term.includes("_")) continue;
+      const key = foldDiacritics(term);
+      const current = best.get(key);
+      if (!current || entries.length > current.df) best.set(key, { term, df: entries.length });
+    }
+    for (const [key, { term }] of best) if (key !== term) this.restore.set(key, term);
+  }
+
+  get size(): number {
+    return this.folded.size;
+  }
+
+  /** Turns a raw question into weighted query terms for both fields. */
+  analyzeQuery(query: string): QueryTerms {
+    const out: AnalyzedText = { folded: new Map(), accented: new Map() };
+    const tokens = normalizeTokens(query, this.lexicon);
+    addTokens(out, tokens, 1, true);
+    const typed = new Map(out.folded);
+    const foldedText = ` ${tokens.map((t) => foldDiacritics(t)).join(" ")} `;
+    for (const group of this.lexicon.synonyms) {
+      const present = group.filter((m) => foldedText.includes(` ${foldDiacritics(m)} `));
+      if (present.length === 0) continue;
+      for (const member of group) {
+        if (!present.includes(member)) addTokens(out, member.split(" "), SYNONYM_WEIGHT, true);
+      }
+    }
+    if (!hasDiacritics(query)) {
+      for (const term of [...out.folded.keys()]) {
+        const restored = this.restore.get(term);
+        if (restored && !out.accented.has(restored)) out.accented.set(restored, RESTORED_WEIGHT);
+      }
+    }
+    return { ...out, typed };
+  }
+
+  /** Documents with a positive score, best first (ties broken by document order, for determinism). */
+  rank(analyzed: AnalyzedText, limit: number): RankedDoc[] {
+    const folded = this.folded.score(analyzed.folded);
+    const accented = this.accented.score(analyzed.accented);
+    const ranked: RankedDoc[] = [];
+    for (let doc = 0; doc < folded.length; doc++) {
+      const score = (folded[doc] ?? 0) + ACCENT_WEIGHT * (accented[doc] ?? 0);
+      if (score > 0) ranked.push({ doc, score });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return ranked.slice(0, limit);
+  }
+
+  /** Share of the query's (folded) information found in the document, 0..1; synonym hints excluded. */
+  coverage(analyzed: QueryTerms, doc: number): number {
+    return this.folded.coverage(analyzed.typed, doc);
+  }
+}
