@@ -21,7 +21,9 @@ export function renderReply(reply: Reply, chat: { isPrivate: boolean }): Telegra
     const out: TelegramOutgoing[] = [];
     // Feedback on the previous answer or an introduction may precede the question in the core's text.
     const at = reply.text.indexOf(quiz.question);
-    const preface = (at > 0 ? reply.text.slice(0, at) : at < 0 ? reply.text : "").trim();
+    const preface = (at > 0 ? reply.text.slice(0, at) : at < 0 ? reply.text : "")
+      .replace(/Câu\s*\d+\s*\/\s*\d+\s*[:.]?\s*$/u, "") // the poll shows "Câu n/m" itself
+      .trim();
     if (preface && !quiz.options.every((o) => preface.includes(o))) out.push(...textParts(preface, undefined));
     out.push({
       type: "quiz-poll",

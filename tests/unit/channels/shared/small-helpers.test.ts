@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { BoundedMap } from "../../../../src/channels/shared/bounded-map.js";
+import { DedupCache } from "../../../../src/channels/shared/dedup-cache.js";
+import { foldText } from "../../../../src/channels/shared/fold-text.js";
+import { textWithSources } from "../../../../src/channels/shared/reply-text.js";
+import { safeCompare } from "../../../../src/channels/shared/safe-compare.js";
+
+describe("DedupCache", () => {
+  it("accepts an id once within the TTL and again after it", () => {
+    let now = 0;
+    const cache = new DedupCache(1000, 100, () => now);
+    expect(cache.firstTime("1")).toBe(true);
+    expect(cache.firstTime("1")).toBe(false);
+    now = 1500;
+    expect(cache.firstTime("1")).toBe(true);
+  });
+
+  it("stays bounded", () => {
+    const cache = new DedupCache(60_000, 50);
+    for (let i = 0; i < 500; i++) cache.firstTime(String(i));
+    expect(cache.size).toBeLessThanOrEqual(50);
+  });
+});
+
+describe("BoundedMap", () => {
+  it("forgets the oldest entries beyond its size", () => {
+    const map = new BoundedMap<number, number>(3);
+    for (let i = 0; i < 5; i++) map.set(i, i);
+    expect([map.get(0), map.get(1), map.get(2), map.get(4)]).toEqual([undefined, undefined, 2, 4]);
+  });
+});
+
+describe("safeCompare", () => {
+  it("matches only the exact secret", () => {
+    expect(safeCompare("s3cret-token_abc", "s3cret-token_abc")).toBe(true);
+    expect(safeCompare("s3cret-token_abd", "s3cret-token_abc")).toBe(false);
+    expect(safeCompare("short", "s3cret-token_abc")).toBe(false);
+    expect(safeCompare(undefined, "s3cret-token_abc")).toBe(false);
+    expect(safeCompare("", "")).toBe(false);
+  });
+});
+
+describe("foldText", () => {
+  it("folds case, diacritics and punctuation", () => {
+    expect(foldText("TIẾP!")).toBe("tiep");
+    expect(foldText("  Lặp   lại ")).toBe("lap lai");
+    expect(foldText("Đồng ý")).toBe("dong y");
+  });
+});
+
+describe("textWithSources", () => {
+  it("adds each source once with its link and date", () => {
+    const source = { id: "a", title: "Cổng DVC", section: "s", url: "https://dichvucong.gov.vn/", updated: "2026-11-20" };
+    const text = textWithSources({ kind: "answer", text: "Trả lời.", sources: [source, source], confidence: 1 });
+    expect(text).toBe("Trả lời.\n\nNguồn:\n• Cổng DVC (cập nhật 20/11/2026)\nhttps://dichvucong.gov.vn/");
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { CallbackData } from "../../../../src/channels/telegram/callback-data.js";
+import { pollExplanation, renderReply } from "../../../../src/channels/telegram/render.js";
+import type { Reply } from "../../../../src/assistant/types.js";
+
+const quizReply: Reply = {
+  kind: "quiz",
+  text: "Đúng rồi!\n\nCâu 2/3: Mã OTP có được đưa cho người khác không?\n1. Có\n2. Không",
+  quiz: { answerActionPrefix: "q:ab:2:", question: "Mã OTP có được đưa cho người khác không?", options: ["Có", "Không"], correctIndex: 1, explanation: "Không bao giờ.", position: 2, total: 3 },
+  sources: [],
+  confidence: 1,
+};
+
+describe("renderReply (Telegram)", () => {
+  it("puts step buttons, two per row, under the last part only", () => {
+    const long = `${"Bước một rất dài. ".repeat(300)}`;
+    const out = renderReply(
+      { kind: "step", text: long, buttons: [{ label: "Bước tiếp ▶", action: "s:next" }, { label: "Lặp lại", action: "s:rep" }, { label: "Dừng", action: "s:stop" }], sources: [], confidence: 1 },
+      { isPrivate: true },
+    );
+    expect(out.length).toBe(2);
+    expect(out[0]).toMatchObject({ type: "text", buttons: undefined });
+    expect(out[1]).toMatchObject({ type: "text", buttons: [[{ action: "s:next" }, { action: "s:rep" }], [{ action: "s:stop" }]] });
+  });
+
+  it("turns a quiz into feedback text + a native quiz poll in private chats", () => {
+    const out = renderReply(quizReply, { isPrivate: true });
+    expect(out[0]).toEqual({ type: "text", text: "Đúng rồi!", buttons: undefined });
+    expect(out[1]).toMatchObject({ type: "quiz-poll", question: "Câu 2/3: Mã OTP có được đưa cho người khác không?", options: ["Có", "Không"], correctIndex: 1 });
+  });
+
+  it("turns a quiz into one answer button per option in groups", () => {
+    const out = renderReply(quizReply, { isPrivate: false });
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ type: "text", buttons: [[{ label: "1. Có", action: "q:ab:2:0" }], [{ label: "2. Không", action: "q:ab:2:1" }]] });
+  });
+
+  it("keeps poll explanations within 200 characters and 2 line feeds", () => {
+    const e = pollExplanation("a\nb\nc\nd\n" + "x".repeat(300));
+    expect(e.length).toBeLessThanOrEqual(200);
+    expect(e.split("\n").length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("CallbackData", () => {
+  it("passes short actions through and swaps long ones for ids under 64 bytes", () => {
+    const data = new CallbackData();
+    expect(data.encode("s:next")).toBe("s:next");
+    const long = `q:${"đáp án ".repeat(10)}`;
+    const encoded = data.encode(long);
+    expect(Buffer.byteLength(encoded)).toBeLessThanOrEqual(64);
+    expect(data.decode(encoded)).toBe(long);
+    expect(data.decode("~unknown")).toBeUndefined();
+  });
+});
