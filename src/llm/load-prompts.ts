@@ -8,22 +8,21 @@ import { AppError } from "../shared/errors.js";
  * one error listing every problem: a citizen must never get a blank reply because a file was lost.
  */
 export async function loadTemplates(promptsDir: string): Promise<Templates> {
-  const problems: string[] = [];
   const entries = await Promise.all(
     TEMPLATE_NAMES.map(async (name) => {
       const file = join(promptsDir, `${name}.txt`);
       try {
         const text = (await readFile(file, "utf8")).normalize("NFC").trim();
-        if (!text) problems.push(`${file} is empty`);
-        return [name, text] as const;
+        return { name, text, problem: text ? undefined : `${file} is empty` };
       } catch (error) {
-        problems.push(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-        return [name, ""] as const;
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        return { name, text: "", problem: `${file} cannot be read (${code})` };
       }
     }),
   );
+  const problems = entries.flatMap((e) => (e.problem ? [e.problem] : []));
   if (problems.length > 0) {
     throw new AppError("internal:config", `Reply templates are missing or empty (PROMPTS_DIR=${promptsDir}):\n  - ${problems.join("\n  - ")}`);
   }
-  return Object.fromEntries(entries) as Templates;
+  return Object.fromEntries(entries.map((e) => [e.name, e.text])) as Templates;
 }

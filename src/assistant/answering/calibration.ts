@@ -4,8 +4,8 @@
  *
  * How it was set: not by hand. `calibrateThreshold` below was run over every question of the developer eval set
  * (tests/eval/questions/*.json, all three phrasings, plus out-of-scope.json) answered through the real knowledge
- * index; it picks the threshold that maximises the share of correct outcomes (in-scope → right lesson answered,
- * out-of-scope → refused). tests/integration/assistant/eval-answers.int.test.ts re-runs the calibration and fails if
+ * index; it picks the threshold that maximises the share of correct outcomes (right lesson answered, or refused when
+ * the top section would have been wrong or the question is out of scope). tests/integration/assistant/eval-answers.int.test.ts re-runs the calibration and fails if
  * this constant drifts more than a few points from the optimum, so a knowledge or retrieval change forces a re-check.
  * The current value and the figures behind it are in that test's output.
  */
@@ -25,10 +25,13 @@ export interface CalibrationResult {
   accuracy: number;
 }
 
-/** Outcome accuracy at a threshold: answered-and-right or refused-and-out-of-scope. */
+/**
+ * Outcome accuracy at a threshold. Good outcomes: answered with the right lesson, or refused when the answer would
+ * have been wrong (out of scope, or the wrong lesson on top) — "do not guess" counts as right when guessing is wrong.
+ */
 export function outcomeAccuracy(samples: readonly CalibrationSample[], threshold: number): number {
   if (samples.length === 0) return 0;
-  const good = samples.filter((s) => (s.confidence >= threshold ? s.inScope && s.correct : !s.inScope)).length;
+  const good = samples.filter((s) => (s.confidence >= threshold) === (s.inScope && s.correct)).length;
   return good / samples.length;
 }
 

@@ -45,7 +45,12 @@ export async function chooseHit(deps: ChooseDeps, text: string, topic: TopicStat
   const contextual: Candidate = { hit: pick, confidence: deps.scorer.score(deps.normalize(combined), pick.chunk), followUp: true };
   const directConfidence = direct?.confidence ?? 0;
   if (cue && contextual.confidence >= directConfidence) return contextual;
-  if (directConfidence < deps.threshold && contextual.confidence >= deps.threshold) return contextual;
+  // Without a follow-up cue the question itself must point at the topic's section too; otherwise any short reply
+  // ("ok", "cảm ơn") would be answered with the previous topic again.
+  const ownShare = deps.scorer.score(deps.normalize(text), pick.chunk);
+  if (directConfidence < deps.threshold && contextual.confidence >= deps.threshold && ownShare >= deps.threshold / 2) {
+    return contextual;
+  }
   return direct;
 }
 

@@ -21,6 +21,10 @@ const HAND_OVER = [
   "điền vào link", "nhập vào link", "nhập vào đường link", "cho người", "cho nhân viên", "cho họ",
 ];
 const FOLDED_HAND_OVER = HAND_OVER.map(foldText).filter((v) => v !== "bao" && v !== "noi");
+/** Compounds that contain a hand-over verb but mean something else ("bảo mật" = keep secret). Removed first. */
+const COMPOUNDS = ["bảo mật", "bảo vệ", "bảo đảm", "đảm bảo", "bảo hiểm", "thông báo", "cảnh báo", "báo cáo", "đọc kỹ", "đọc lại"];
+/** The secret travelling to the citizen (the bank sends the OTP), not from them. */
+const INBOUND = ["gui ve", "duoc gui", "se gui", "ngan hang gui", "he thong gui", "ung dung gui", "gui tu dong", "gui qua tin nhan sms", "gui den so dien thoai"];
 /** Money leaving the citizen's account. */
 const MONEY = ["chuyen tien", "chuyen khoan", "nop tien vao tai khoan", "dat coc", "nap tien cho", "ck"];
 /**
@@ -65,7 +69,11 @@ function isGuarded(clause: Clause): boolean {
 }
 
 function handsOver(clause: Clause): boolean {
-  return hasDiacritics(clause) ? has(clause.words, HAND_OVER) : has(clause.folded, FOLDED_HAND_OVER);
+  if (has(clause.folded, INBOUND)) return false;
+  if (!hasDiacritics(clause)) return has(clause.folded, FOLDED_HAND_OVER);
+  let words = ` ${clause.words} `;
+  for (const c of COMPOUNDS) words = words.split(` ${c} `).join(" ");
+  return has(words.trim(), HAND_OVER);
 }
 
 /** The first clause that instructs sharing a secret or transferring money, or undefined when the text is safe. */

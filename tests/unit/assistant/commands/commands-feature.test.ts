@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { buildTestAssistant } from "../../../fakes/test-assistant.js";
+import { testTemplates } from "../../../fixtures/templates.js";
+
+describe("commands feature", () => {
+  it.each(["/start", "xin chào", "Xin chào!", "chao", "Chào bạn"])("greets on %s", async (text) => {
+    const { say } = buildTestAssistant();
+    const reply = await say(text);
+    expect(reply.kind).toBe("greeting");
+    expect(reply.text).toBe(testTemplates.greeting);
+  });
+
+  it.each(["/trogiup", "/help", "/help@TroLySoBot", "trợ giúp", "tro giup", "/lenhkhongco"])("shows help on %s", async (text) => {
+    const { say } = buildTestAssistant();
+    expect((await say(text)).kind).toBe("help");
+  });
+
+  it("answers /hoi <question> like the bare question", async () => {
+    const { say } = buildTestAssistant({ threshold: 0.5 });
+    const viaCommand = await say("/hoi mã OTP là gì", "a");
+    const bare = await say("mã OTP là gì", "b");
+    expect(viaCommand.kind).toBe("answer");
+    expect(viaCommand.sources[0]?.id).toBe("safety-ma-otp");
+    expect(viaCommand.text).toBe(bare.text);
+  });
+
+  it("treats /hoi with no question as a request for help", async () => {
+    const { say } = buildTestAssistant();
+    expect((await say("/hoi")).kind).toBe("help");
+  });
+});
