@@ -1,7 +1,7 @@
 import type { Chunk, RetrievalHit, Retriever } from "../assistant/ports.js";
 import { confidenceFrom } from "./confidence.js";
 import type { LexicalRanker } from "./lexical-ranker.js";
-import { reciprocalRankFusion } from "./rrf.js";
+import { reciprocalRankFusion, RRF_K } from "./rrf.js";
 import type { VectorRanker } from "./vector-ranker.js";
 
 /** Which rankers to use; "lexical" and "vector" exist for the eval's comparison. */
@@ -20,6 +20,13 @@ export interface SearchResult {
   /** Confidence of the top hit (0 when there is none). */
   confidence: number;
 }
+
+/**
+ * Weight of the vector ranking in the fusion. The hashed embedder is a weaker ranker than BM25 on the dev set
+ * (npm run eval), so it breaks ties and rescues typos rather than outvoting exact word matches. A real semantic
+ * embedder would deserve 1.
+ */
+const VECTOR_WEIGHT = 0.3;
 
 /** How deep each ranker looks before fusion. */
 const DEPTH = 50;
@@ -63,7 +70,7 @@ export class KnowledgeRetriever implements Retriever {
     const vector = this.vector.search(vectorQuery, Math.max(DEPTH, k)).map((m) => m.doc);
 
     const rankings = mode === "lexical" ? [lexical] : mode === "vector" ? [vector] : [lexical, vector];
-    const fused = reciprocalRankFusion(rankings).slice(0, k);
+    const fused = reciprocalRankFusion(rankings, RRF_K, [1, VECTOR_WEIGHT]).slice(0, k);
     const lexTop = lexical[0] !== undefined ? this.chunks[lexical[0]]?.lessonId : undefined;
     const vecTop = vector[0] !== undefined ? this.chunks[vector[0]]?.lessonId : undefined;
 

@@ -4,11 +4,19 @@
  */
 export const RRF_K = 60;
 
-/** Fuses rankings of document numbers (best first); returns documents by fused score, ties by first appearance. */
-export function reciprocalRankFusion(rankings: ReadonlyArray<readonly number[]>, k = RRF_K): Array<{ doc: number; score: number }> {
+/**
+ * Fuses rankings of document numbers (best first); returns documents by fused score, ties by first appearance.
+ * `weights[i]` scales ranking i's contribution (weighted RRF); default 1 each.
+ */
+export function reciprocalRankFusion(
+  rankings: ReadonlyArray<readonly number[]>,
+  k = RRF_K,
+  weights: readonly number[] = [],
+): Array<{ doc: number; score: number }> {
   const scores = new Map<number, number>();
-  for (const ranking of rankings) {
-    ranking.forEach((doc, index) => scores.set(doc, (scores.get(doc) ?? 0) + 1 / (k + index + 1)));
-  }
+  rankings.forEach((ranking, r) => {
+    const w = weights[r] ?? 1;
+    ranking.forEach((doc, index) => scores.set(doc, (scores.get(doc) ?? 0) + w / (k + index + 1)));
+  });
   return [...scores.entries()].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score);
 }
