@@ -7,13 +7,14 @@ import { DedupCache } from "../shared/dedup-cache.js";
 import { KeyedRunner } from "../shared/keyed-runner.js";
 import { channelTexts } from "../shared/reply-text.js";
 import { SendQueue } from "../shared/send-queue.js";
+import { resolveWebhookUrl } from "../shared/webhook-url.js";
 import { CallbackData } from "./callback-data.js";
 import { telegramCommands } from "./commands.js";
 import { deliverReply, deliverText, type DeliverTarget } from "./deliver.js";
 import { createMemoryPollActionStore, type PollActionStore } from "./poll-actions.js";
 import { isTelegramAuthError, telegramRetryDelayMs } from "./retry-policy.js";
 import { decideMessage } from "./to-incoming.js";
-import { telegramWebhookPlugin } from "./webhook.js";
+import { telegramWebhookPath, telegramWebhookPlugin } from "./webhook.js";
 
 export interface TelegramChannelOptions {
   assistant: Assistant;
@@ -199,8 +200,9 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         logger.info({ bot: bot.botInfo.username }, "telegram: long polling started");
       } else {
         const info = await telegram.getWebhookInfo().catch(() => undefined);
-        if (info && options.webhookUrl && info.url !== options.webhookUrl) {
-          logger.warn({ registered: info.url, expected: options.webhookUrl }, "telegram: webhook not registered; run `npm run telegram:webhook -- set`");
+        const expected = options.webhookUrl ? resolveWebhookUrl(options.webhookUrl, telegramWebhookPath) : undefined;
+        if (info && expected && info.url !== expected) {
+          logger.warn({ registered: info.url, expected }, "telegram: webhook not registered; run `npm run telegram:webhook -- set`");
         }
         logger.info({ bot: bot.botInfo.username }, "telegram: webhook mode, POST /webhooks/telegram");
       }

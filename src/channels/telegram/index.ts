@@ -4,3 +4,4 @@ export { telegramCommands } from "./commands.js";
 export { createMemoryPollActionStore } from "./poll-actions.js";
 export type { PollActionStore, PollEntry } from "./poll-actions.js";
 export { telegramWebhookPath } from "./webhook.js";
+export { resolveWebhookUrl } from "../shared/webhook-url.js";

@@ -5,3 +5,4 @@ export type { ZaloClient } from "./client.js";
 export { createMemoryGreetedStore } from "./greeted.js";
 export type { GreetedStore } from "./greeted.js";
 export { zaloWebhookPath } from "./webhook.js";
+export { resolveWebhookUrl } from "../shared/webhook-url.js";
