@@ -1,0 +1,81 @@
+import { randomInt, randomUUID } from "node:crypto";
+import type { Lesson } from "../../curriculum/types.js";
+import type { Logger } from "../../shared/logger.js";
+import { silentLogger } from "../../shared/logger.js";
+import type { Feature } from "../feature.js";
+import { opaqueLearnerId } from "../learner-id.js";
+import type { IncomingMessage } from "../types.js";
+import type { LearningContext } from "./context.js";
+import type { CorePaths } from "./core-paths.js";
+import { createLearningFeature } from "./learning-feature.js";
+import type { LearningStore } from "./ports.js";
+
+export interface LearningDeps {
+  store: LearningStore;
+  lessons: Lesson[];
+  corePaths: CorePaths;
+  /** config.xapi.homePage */
+  homePage: string;
+  /** config.quiz */
+  quiz: { passPercent: number; maxAttempts: number };
+  learnerIdSecret: string;
+  clock?: () => Date;
+  logger?: Logger;
+  /** Overridable for tests. */
+  newId?: () => string;
+  newCode?: (digits: number) => string;
+}
+
+/** The QuestionObserver the core calls after answering (or refusing) a question. */
+export interface LearningQuestionObserver {
+  questionAsked(e: { learnerId: string; text: string; lessonId?: string; confidence: number; answered: boolean; at: Date | string }): Promise<void>;
+}
+
+export interface Learning {
+  /** Put these before step mode and QA. */
+  features: Feature[];
+  /** Link-aware learner id for createAssistant: the canonical learner after /lienket. */
+  learnerIdFor: (message: IncomingMessage) => Promise<string>;
+  questionObserver: LearningQuestionObserver;
+  context: LearningContext;
+}
+
+const CACHE_LIMIT = 10_000;
+
+export function createLearning(deps: LearningDeps): Learning {
+  const ctx: LearningContext = {
+    store: deps.store,
+    lessons: new Map(deps.lessons.map((l) => [l.id, l])),
+    lessonList: deps.lessons,
+    paths: deps.corePaths,
+    homePage: deps.homePage,
+    quiz: deps.quiz,
+    clock: deps.clock ?? (() => new Date()),
+    newId: deps.newId ?? randomUUID,
+    newCode: deps.newCode ?? ((digits) => String(randomInt(10 ** (digits - 1), 10 ** digits))),
+    learnerIdSecret: deps.learnerIdSecret,
+    logger: deps.logger ?? silentLogger,
+  };
+  // alias → canonical; most learners never link, so the cache mostly remembers "no link" (the id itself).
+  const canonical = new Map<string, string>();
+  const learnerIdFor = async (message: IncomingMessage): Promise<string> => {
+    const raw = opaqueLearnerId(deps.learnerIdSecret, message);
+    const hit = canonical.get(raw);
+    if (hit) return hit;
+    const id = (await deps.store.canonicalLearner(raw)) ?? raw;
+    if (canonical.size >= CACHE_LIMIT) canonical.clear();
+    canonical.set(raw, id);
+    return id;
+  };
+  const questionObserver: LearningQuestionObserver = {
+    async questionAsked(e) {
+      // Nothing is stored for learners who have not consented.
+      if (!(await deps.store.getProfile(e.learnerId))) return;
+      const at = typeof e.at === "string" ? e.at : e.at.toISOString();
+      const text = e.text.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ").slice(0, 300);
+      if (text) await deps.store.recordQuestion({ ...e, text, at });
+    },
+  };
+  const feature = createLearningFeature(ctx, (alias) => canonical.delete(alias));
+  return { features: [feature], learnerIdFor, questionObserver, context: ctx };
+}

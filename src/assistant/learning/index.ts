@@ -1,0 +1,11 @@
+/** Public API of lessons, quizzes and learning evidence (issue 6). */
+export { createLearning } from "./create-learning.js";
+export type { Learning, LearningDeps, LearningQuestionObserver } from "./create-learning.js";
+export { parseCorePaths, pathFor, reachedPath } from "./core-paths.js";
+export type { CorePaths } from "./core-paths.js";
+export { buildReport, quarterRange, reportToCsv } from "./report.js";
+export type { Report, ReportRow } from "./report.js";
+export { parseUnitsCsv } from "./units-csv.js";
+export * from "./ports.js";
+export * from "./xapi-types.js";
+export { activityIds } from "./xapi.js";

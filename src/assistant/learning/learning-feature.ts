@@ -1,0 +1,118 @@
+import { foldText } from "../dialogue/fold.js";
+import type { Feature, Turn } from "../feature.js";
+import type { Reply } from "../types.js";
+import { joinMentor, linkCommand, mentorCommand } from "./accounts.js";
+import type { LearningContext } from "./context.js";
+import { learningState } from "./context.js";
+import { lessonList, nextPart, openLesson, topicList } from "./lessons.js";
+import { onboardingAction, onboardingText, startOnboarding } from "./onboarding.js";
+import { progressReply, suggestReply } from "./progress.js";
+import { answerQuiz, resumeQuiz, startQuiz } from "./quiz.js";
+import { T } from "./texts.js";
+
+/** Folded command word(s) → command. Slash forms and plain words both work ("/baihoc", "bai hoc"). */
+const COMMANDS: Record<string, string> = {
+  baihoc: "lessons", "bai hoc": "lessons", "hoc bai": "lessons",
+  kiemtra: "quiz", "kiem tra": "quiz", "lam bai kiem tra": "quiz",
+  tiendo: "progress", "tien do": "progress", "xem tien do": "progress",
+  goiy: "suggest", "goi y": "suggest", "goi y bai tiep theo": "suggest",
+  hoso: "profile", "ho so": "profile",
+  lienket: "link", "lien ket": "link",
+  daisu: "mentor", "dai su": "mentor", "dai su so": "mentor",
+  moi: "join",
+};
+const NEXT_WORDS = new Set(["tiep", "tiep theo", "doc tiep", "xem tiep"]);
+
+/**
+ * One feature for lessons, quizzes, progress, onboarding, linking and mentors. It must run before step mode and QA:
+ * it claims only its own actions, commands and pending answers, and on any other turn drops its menu and lesson
+ * focus so a later "tiếp" or "2" goes to whoever spoke last.
+ */
+export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: string) => void): Feature {
+  async function quizFor(turn: Turn, lessonId: string): Promise<Reply> {
+    if (!(await ctx.store.getProfile(turn.learnerId))) {
+      const consent = await startOnboarding(ctx, turn);
+      return { ...consent, text: `${T.needConsentQuiz}\n\n${consent.text}` };
+    }
+    return startQuiz(ctx, turn, lessonId);
+  }
+
+  async function onAction(turn: Turn, action: string): Promise<Reply | undefined> {
+    if (action.startsWith("qa:")) return answerQuiz(ctx, turn, action);
+    if (action.startsWith("ob:")) return onboardingAction(ctx, turn, action);
+    if (action === "ls:t") return topicList(ctx, turn);
+    if (action.startsWith("ls:t:")) return lessonList(ctx, turn, action.slice(5));
+    if (action.startsWith("ls:o:")) return openLesson(ctx, turn, action.slice(5));
+    if (action === "ls:n") return nextPart(ctx, turn);
+    if (action.startsWith("qz:s:")) return quizFor(turn, action.slice(5));
+    if (action === "pg:p") return progressReply(ctx, turn);
+    if (action === "pg:s") return suggestReply(ctx, turn);
+    return undefined;
+  }
+
+  async function onCommand(turn: Turn, command: string, arg: string): Promise<Reply> {
+    const st = learningState(turn);
+    switch (command) {
+      case "lessons":
+        delete st.onboarding;
+        if (!st.consentAsked && !turn.message.isGroup && !(await ctx.store.getProfile(turn.learnerId))) {
+          return startOnboarding(ctx, turn);
+        }
+        return topicList(ctx, turn);
+      case "quiz": {
+        delete st.onboarding;
+        if (arg) return quizFor(turn, arg);
+        const resumed = await resumeQuiz(ctx, turn);
+        if (resumed) return resumed;
+        return st.lesson ? quizFor(turn, st.lesson.id) : { ...topicList(ctx, turn), text: T.chooseLessonForQuiz };
+      }
+      case "progress":
+        return progressReply(ctx, turn);
+      case "suggest":
+        return suggestReply(ctx, turn);
+      case "profile":
+        return startOnboarding(ctx, turn);
+      case "link":
+        return linkCommand(ctx, turn, arg, onLinked);
+      case "mentor":
+        return mentorCommand(ctx, turn, arg);
+      default:
+        return joinMentor(ctx, turn, arg);
+    }
+  }
+
+  async function handle(turn: Turn): Promise<Reply | undefined> {
+    const st = learningState(turn);
+    const text = turn.text.trim();
+    const folded = foldText(text);
+    // A typed number picks from our last menu (channels without buttons, or people who prefer typing).
+    const menuPick = /^\d{1,2}$/.test(folded) ? st.menu?.[Number(folded) - 1] : undefined;
+    const action = turn.message.action ?? menuPick;
+    if (action) {
+      const reply = await onAction(turn, action);
+      if (reply) return reply;
+    }
+    if (text) {
+      const [first = "", ...rest] = text.split(/\s+/);
+      const word = foldText(first);
+      const command = (first.startsWith("/") ? COMMANDS[word] : undefined) ?? COMMANDS[folded];
+      if (command) return onCommand(turn, command, first.startsWith("/") ? rest.join(" ") : "");
+      if (NEXT_WORDS.has(folded) && st.lesson?.focus) return nextPart(ctx, turn);
+      if (st.onboarding) {
+        const reply = await onboardingText(ctx, turn);
+        if (reply) return reply;
+      }
+      if (/^(?:cau |dap an )?[1-9a-d]$/.test(folded)) {
+        const reply = await answerQuiz(ctx, turn, undefined);
+        if (reply) return reply;
+      }
+    }
+    // Not ours: forget our menu and lesson focus so the next "tiếp"/"2" belongs to whoever answers this turn.
+    delete st.menu;
+    if (st.lesson) st.lesson.focus = false;
+    if (!Object.keys(st).length) delete turn.state.learning;
+    return undefined;
+  }
+
+  return { name: "learning", handle };
+}

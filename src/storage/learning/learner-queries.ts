@@ -1,0 +1,111 @@
+import type { AdminUnit, LearnerProfile, LearnerStore } from "../../assistant/learning/ports.js";
+import type { SqlRunner } from "./sql-runner.js";
+import { optional } from "./sql-runner.js";
+
+type Row = Record<string, unknown>;
+
+export function profileFromRow(r: Row): LearnerProfile {
+  return {
+    learnerId: String(r.learner_id),
+    consentAt: String(r.consent_at),
+    provinceCode: optional(r.province_code),
+    communeCode: optional(r.commune_code),
+    neighbourhoodCode: optional(r.neighbourhood_code),
+    targetGroup: optional(r.target_group) as LearnerProfile["targetGroup"],
+    ageBand: optional(r.age_band) as LearnerProfile["ageBand"],
+    updatedAt: String(r.updated_at),
+  };
+}
+
+const unitFromRow = (r: Row): AdminUnit => ({
+  code: String(r.code),
+  name: String(r.name),
+  level: r.level as AdminUnit["level"],
+  parentCode: optional(r.parent_code),
+});
+
+/** Profiles, administrative units, account links and asked questions. */
+export function learnerQueries(db: SqlRunner): LearnerStore {
+  return {
+    async getProfile(learnerId) {
+      const [row] = await db.all("SELECT * FROM learning_profiles WHERE learner_id = ?", [learnerId]);
+      return row ? profileFromRow(row) : undefined;
+    },
+    async saveProfile(p) {
+      await db.run(
+        `INSERT INTO learning_profiles (learner_id, consent_at, province_code, commune_code, neighbourhood_code, target_group, age_band, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (learner_id) DO UPDATE SET consent_at = excluded.consent_at, province_code = excluded.province_code,
+           commune_code = excluded.commune_code, neighbourhood_code = excluded.neighbourhood_code,
+           target_group = excluded.target_group, age_band = excluded.age_band, updated_at = excluded.updated_at`,
+        [p.learnerId, p.consentAt, p.provinceCode, p.communeCode, p.neighbourhoodCode, p.targetGroup, p.ageBand, p.updatedAt],
+      );
+    },
+    async deleteProfile(learnerId) {
+      await db.run("DELETE FROM learning_profiles WHERE learner_id = ?", [learnerId]);
+    },
+    async listUnits(level, parentCode) {
+      const rows = parentCode
+        ? await db.all("SELECT * FROM learning_units WHERE level = ? AND parent_code = ? ORDER BY name", [level, parentCode])
+        : await db.all("SELECT * FROM learning_units WHERE level = ? ORDER BY name", [level]);
+      return rows.map(unitFromRow);
+    },
+    async getUnit(code) {
+      const [row] = await db.all("SELECT * FROM learning_units WHERE code = ?", [code]);
+      return row ? unitFromRow(row) : undefined;
+    },
+    async importUnits(units) {
+      return db.tx(async (t) => {
+        let n = 0;
+        for (const u of units) {
+          n += await t.run(
+            `INSERT INTO learning_units (code, name, level, parent_code) VALUES (?, ?, ?, ?)
+             ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code`,
+            [u.code, u.name, u.level, u.parentCode],
+          );
+        }
+        return n;
+      });
+    },
+    async createLinkCode(code, learnerId, expiresAt) {
+      await db.run(
+        `INSERT INTO learning_link_codes (code, learner_id, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (code) DO UPDATE SET learner_id = excluded.learner_id, expires_at = excluded.expires_at`,
+        [code, learnerId, expiresAt],
+      );
+    },
+    async redeemLinkCode(code, now) {
+      return db.tx(async (t) => {
+        const [row] = await t.all("SELECT learner_id, expires_at FROM learning_link_codes WHERE code = ?", [code]);
+        if (!row) return undefined;
+        await t.run("DELETE FROM learning_link_codes WHERE code = ?", [code]);
+        return String(row.expires_at) > now ? String(row.learner_id) : undefined;
+      });
+    },
+    async linkLearner(aliasId, canonicalId, at) {
+      await db.run(
+        `INSERT INTO learning_links (alias_id, canonical_id, linked_at) VALUES (?, ?, ?)
+         ON CONFLICT (alias_id) DO UPDATE SET canonical_id = excluded.canonical_id, linked_at = excluded.linked_at`,
+        [aliasId, canonicalId, at],
+      );
+    },
+    async canonicalLearner(aliasId) {
+      const [row] = await db.all("SELECT canonical_id FROM learning_links WHERE alias_id = ?", [aliasId]);
+      return row ? String(row.canonical_id) : undefined;
+    },
+    async recordQuestion(e) {
+      await db.run(
+        "INSERT INTO learning_questions (learner_id, text, lesson_id, confidence, answered, asked_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [e.learnerId, e.text, e.lessonId, e.confidence, e.answered ? 1 : 0, e.at],
+      );
+    },
+    async askedLessons(learnerId, limit) {
+      const rows = await db.all(
+        `SELECT lesson_id, MAX(asked_at) AS last_at FROM learning_questions
+         WHERE learner_id = ? AND lesson_id IS NOT NULL GROUP BY lesson_id ORDER BY last_at DESC LIMIT ?`,
+        [learnerId, limit],
+      );
+      return rows.map((r) => String(r.lesson_id));
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { MentorRecord, MentorStore, OutboxStore } from "../../assistant/learning/ports.js";
+import type { XapiStatement } from "../../assistant/learning/xapi-types.js";
+import type { SqlRunner } from "./sql-runner.js";
+import { num, optional } from "./sql-runner.js";
+
+const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+
+export function outboxQueries(db: SqlRunner): OutboxStore {
+  return {
+    async dueOutbox(now, limit) {
+      const rows = await db.all(
+        `SELECT o.id, o.statement_id, o.attempts, s.body FROM xapi_outbox o JOIN xapi_statements s ON s.id = o.statement_id
+         WHERE o.sent_at IS NULL AND o.next_attempt_at <= ? ORDER BY o.id LIMIT ?`,
+        [now, limit],
+      );
+      return rows.map((r) => ({
+        id: num(r.id),
+        statementId: String(r.statement_id),
+        statement: JSON.parse(String(r.body)) as XapiStatement,
+        attempts: num(r.attempts),
+      }));
+    },
+    async markSent(ids, at) {
+      if (!ids.length) return;
+      await db.run(`UPDATE xapi_outbox SET sent_at = ?, last_error = NULL WHERE id IN (${placeholders(ids.length)})`, [at, ...ids]);
+    },
+    async markRetry(ids, nextAt, error) {
+      if (!ids.length) return;
+      await db.run(
+        `UPDATE xapi_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id IN (${placeholders(ids.length)})`,
+        [nextAt, error.slice(0, 500), ...ids],
+      );
+    },
+    async outboxCounts() {
+      const [row] = await db.all(
+        "SELECT SUM(CASE WHEN sent_at IS NULL THEN 1 ELSE 0 END) AS pending, SUM(CASE WHEN sent_at IS NULL THEN 0 ELSE 1 END) AS sent FROM xapi_outbox",
+      );
+      return { pending: num(row?.pending), sent: num(row?.sent) };
+    },
+  };
+}
+
+const mentorFromRow = (r: Record<string, unknown>): MentorRecord => ({
+  code: String(r.code),
+  label: String(r.label),
+  learnerId: optional(r.learner_id),
+  createdAt: String(r.created_at),
+  claimedAt: optional(r.claimed_at),
+});
+
+export function mentorQueries(db: SqlRunner): MentorStore {
+  return {
+    async createMentorCode(code, label, at) {
+      await db.run("INSERT INTO mentor_codes (code, label, created_at) VALUES (?, ?, ?)", [code, label, at]);
+    },
+    async claimMentorCode(code, learnerId, at) {
+      return db.tx(async (t) => {
+        const [row] = await t.all("SELECT learner_id FROM mentor_codes WHERE code = ?", [code]);
+        if (!row) return false;
+        if (row.learner_id) return row.learner_id === learnerId;
+        const [other] = await t.all("SELECT code FROM mentor_codes WHERE learner_id = ?", [learnerId]);
+        if (other) return false;
+        await t.run("UPDATE mentor_codes SET learner_id = ?, claimed_at = ? WHERE code = ? AND learner_id IS NULL", [learnerId, at, code]);
+        return true;
+      });
+    },
+    async mentorByCode(code) {
+      const [row] = await db.all("SELECT * FROM mentor_codes WHERE code = ?", [code]);
+      return row ? mentorFromRow(row) : undefined;
+    },
+    async mentorOf(learnerId) {
+      const [row] = await db.all("SELECT * FROM mentor_codes WHERE learner_id = ?", [learnerId]);
+      return row ? mentorFromRow(row) : undefined;
+    },
+    async addMentee(code, menteeId, at) {
+      return (await db.run("INSERT INTO mentees (mentee_id, code, joined_at) VALUES (?, ?, ?) ON CONFLICT (mentee_id) DO NOTHING", [menteeId, code, at])) > 0;
+    },
+    async mentees(code) {
+      const rows = await db.all("SELECT mentee_id, joined_at FROM mentees WHERE code = ? ORDER BY joined_at, mentee_id", [code]);
+      return rows.map((r) => ({ learnerId: String(r.mentee_id), joinedAt: String(r.joined_at) }));
+    },
+    async listMentors() {
+      return (await db.all("SELECT * FROM mentor_codes ORDER BY created_at, code")).map(mentorFromRow);
+    },
+  };
+}

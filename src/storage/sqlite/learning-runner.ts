@@ -1,0 +1,46 @@
+import type { SqlRunner, SqlValue } from "../learning/sql-runner.js";
+import type { SqliteDatabase } from "./database.js";
+
+/**
+ * SqlRunner over better-sqlite3. Its calls are synchronous, but a transaction body is async (shared store code), so
+ * every top-level call goes through one promise queue: no other call can slip into an open transaction.
+ */
+export function sqliteRunner(db: SqliteDatabase): SqlRunner {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T> | T): Promise<T> => {
+    const result = queue.then(fn);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  const clean = (params: SqlValue[] = []) => params.map((p) => (p === undefined ? null : p));
+  const direct: SqlRunner = {
+    async all<T>(sql: string, params?: SqlValue[]) {
+      return db.prepare(sql).all(...clean(params)) as T[];
+    },
+    async run(sql, params) {
+      return db.prepare(sql).run(...clean(params)).changes;
+    },
+    tx: (fn) => fn(direct),
+    close: async () => undefined,
+  };
+  return {
+    all: (sql, params) => serial(() => direct.all(sql, params)),
+    run: (sql, params) => serial(() => direct.run(sql, params)),
+    tx: (fn) =>
+      serial(async () => {
+        // IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead of failing later.
+        db.exec("BEGIN IMMEDIATE");
+        try {
+          const out = await fn(direct);
+          db.exec("COMMIT");
+          return out;
+        } catch (error) {
+          db.exec("ROLLBACK");
+          throw error;
+        }
+      }),
+    close: async () => {
+      await queue;
+    },
+  };
+}
