@@ -17,7 +17,7 @@ function makeChannel(mode: "polling" | "webhook" = "webhook") {
     apiRoot: api.url,
     mode,
     webhookSecret: secret,
-    botInfo: { ...api.me, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false },
+    botInfo: { ...api.me, is_bot: true, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false },
     pacing: { perChatIntervalMs: 0 },
   });
 }
