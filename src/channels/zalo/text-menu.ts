@@ -5,18 +5,24 @@ import { foldText } from "../shared/fold-text.js";
 export interface TextMenu {
   /** actions[i] is chosen by typing i + 1. */
   actions: string[];
-  /** Folded word(s) → action, e.g. "tiep" → "s:next". */
+  /** Lower-case word(s) with diacritics → action, e.g. "tiếp" → "s:next". */
   keywords: Record<string, string>;
+  /** The same words folded, for text typed without diacritics: "tiep" → "s:next". */
+  foldedKeywords: Record<string, string>;
   /** True for quiz answers: letters a, b, c... also pick options. */
   letters: boolean;
 }
 
-/** Typed words for the core's step actions, already folded (no diacritics, lower case). */
+/**
+ * Typed words for the core's step actions. Text typed with diacritics is compared with diacritics, text typed
+ * without any is compared folded — otherwise "đúng" (right) would fold into "dung" and mean "dừng" (stop).
+ */
 const stepWords: Record<string, string[]> = {
-  "s:next": ["tiep", "tiep theo", "buoc tiep", "buoc tiep theo", "next"],
-  "s:rep": ["lap lai", "nhac lai", "doc lai", "lai"],
-  "s:all": ["tat ca", "xem tat ca", "xem het", "het"],
-  "s:stop": ["dung", "dung lai", "thoi", "ket thuc", "stop"],
+  "s:next": ["tiếp", "tiếp theo", "tiếp đi", "bước tiếp", "bước tiếp theo", "xong", "xong rồi", "ok", "next"],
+  "s:rep": ["lặp lại", "nhắc lại", "đọc lại", "lại"],
+  "s:prev": ["quay lại", "bước trước", "lùi lại", "trở lại", "back"],
+  "s:all": ["xem tất cả", "tất cả", "xem hết", "xem toàn bộ"],
+  "s:stop": ["dừng", "dừng lại", "thôi", "ngừng", "thoát", "stop"],
 };
 
 /**
@@ -27,6 +33,12 @@ export function buildTextMenu(reply: Reply): { text: string; menu?: TextMenu } {
   const lines: string[] = [];
   const actions: string[] = [];
   const keywords: Record<string, string> = {};
+  const foldedKeywords: Record<string, string> = {};
+  const addWord = (word: string, action: string) => {
+    const lower = lowerWords(word);
+    keywords[lower] ??= action;
+    foldedKeywords[foldText(lower)] ??= action;
+  };
   const quiz = reply.quiz;
   if (quiz) {
     if (!quiz.options.every((o) => reply.text.includes(o))) lines.push(...quiz.options.map((o, i) => `${i + 1}. ${o}`));
@@ -39,8 +51,8 @@ export function buildTextMenu(reply: Reply): { text: string; menu?: TextMenu } {
     lines.push(...buttons.map((b, i) => `${first + i + 1}. ${b.label.replace(/[▶◀►◄]/g, "").trim()}`));
     for (const b of buttons) {
       actions.push(b.action);
-      keywords[foldText(b.label)] = b.action;
-      for (const word of stepWords[b.action] ?? []) keywords[word] = b.action;
+      addWord(b.label, b.action);
+      for (const word of stepWords[b.action] ?? []) addWord(word, b.action);
     }
     const hasNext = buttons.some((b) => b.action === "s:next");
     lines.push(
@@ -50,7 +62,7 @@ export function buildTextMenu(reply: Reply): { text: string; menu?: TextMenu } {
     );
   }
   if (actions.length === 0) return { text: "" };
-  return { text: lines.join("\n"), menu: { actions, keywords, letters: quiz !== undefined } };
+  return { text: lines.join("\n"), menu: { actions, keywords, foldedKeywords, letters: quiz !== undefined } };
 }
 
 /** The action a typed message picks from the last menu, or undefined when it is a new question. */
@@ -63,7 +75,14 @@ export function matchTextMenu(text: string, menu: TextMenu | undefined): string 
     const letter = /^(?:chon |dap an )?([a-j])$/.exec(folded);
     if (letter?.[1]) return menu.actions[letter[1].charCodeAt(0) - 97];
   }
-  return menu.keywords[folded];
+  const lower = lowerWords(text);
+  const typedWithDiacritics = lower.replace(/đ/g, "d") !== folded;
+  return typedWithDiacritics ? menu.keywords[lower] : menu.foldedKeywords[folded];
+}
+
+/** NFC, lower case, words separated by single spaces, symbols (▶) dropped. */
+function lowerWords(text: string): string {
+  return text.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
 /** "1", "1 hoặc 2", "1, 2 hoặc 3" (from `from` to `to`). */

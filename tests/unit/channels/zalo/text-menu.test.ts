@@ -35,6 +35,9 @@ describe("Zalo text menus", () => {
     expect(matchTextMenu("lap lai", menu)).toBe("s:rep");
     expect(matchTextMenu("Xem tat ca", menu)).toBe("s:all");
     expect(matchTextMenu("DỪNG", menu)).toBe("s:stop");
+    expect(matchTextMenu("dung", menu)).toBe("s:stop");
+    // "đúng" (right) must not fold into "dừng" (stop).
+    expect(matchTextMenu("đúng", menu)).toBeUndefined();
     expect(matchTextMenu("5", menu)).toBeUndefined();
     expect(matchTextMenu("cách nộp hồ sơ", menu)).toBeUndefined();
     expect(matchTextMenu("1", undefined)).toBeUndefined();
