@@ -75,7 +75,7 @@
     if (busy) return;
     busy = true;
     sendButton.disabled = true;
-    addMessage("me", shown);
+    if (shown) addMessage("me", shown);
     var body = { userId: uid };
     if (payload.text) body.text = payload.text;
     if (payload.action) body.action = payload.action;
@@ -111,10 +111,6 @@
     }
   });
 
-  addReply({
-    kind: "greeting",
-    text: "Xin chào! Tôi là Trợ lý số, một chương trình trả lời tự động. Bạn cứ gõ câu hỏi, có dấu hay không dấu đều được.",
-    sources: [],
-    buttons: [{ label: "Xem hướng dẫn", action: "/trogiup" }],
-  });
+  // The greeting comes from the server's reviewed template, like on every other channel.
+  send({ text: "/start" }, null);
 })();

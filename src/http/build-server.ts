@@ -1,0 +1,40 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from "fastify";
+import type { Assistant, UnansweredLog } from "../assistant/index.js";
+import { webChatPage } from "../channels/web/index.js";
+import { chatRoute, MAX_TEXT_LENGTH } from "./chat-route.js";
+import { installErrorHandler } from "./error-handler.js";
+import { healthRoute } from "./health-route.js";
+import { unansweredRoute } from "./unanswered-route.js";
+
+export interface ServerDeps {
+  assistant: Assistant;
+  /** A pino logger (main.ts passes its own); fastify logs nothing when absent. */
+  logger?: FastifyBaseLogger;
+  /** Extra fields for GET /health, e.g. `{ knowledgeVersion, chunks }`. */
+  health?: () => Record<string, unknown>;
+  /** With `adminToken`, exposes GET /api/admin/unanswered. */
+  unanswered?: UnansweredLog;
+  adminToken?: string;
+  /** Channel webhooks, learning and admin routes, registered by compose.ts. */
+  extraPlugins?: FastifyPluginAsync[];
+  /** Serve the web chat page at / (default true). */
+  webChat?: boolean;
+}
+
+/** Builds the HTTP app. Never listens: main.ts does, tests use `inject` or listen on 127.0.0.1:0 themselves. */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    // JSON overhead on top of the 1,000-character question; larger bodies are refused before parsing.
+    bodyLimit: 16 * 1024 + MAX_TEXT_LENGTH * 4,
+    // Behind a reverse proxy in production; request ids help correlate a citizen's report with the logs.
+    trustProxy: true,
+  }) as unknown as FastifyInstance;
+  installErrorHandler(app);
+  await app.register(healthRoute(deps.health ?? (() => ({}))));
+  await app.register(chatRoute(deps.assistant));
+  if (deps.unanswered && deps.adminToken) await app.register(unansweredRoute(deps.unanswered, deps.adminToken));
+  if (deps.webChat !== false) await app.register(webChatPage);
+  for (const plugin of deps.extraPlugins ?? []) await app.register(plugin);
+  return app;
+}
