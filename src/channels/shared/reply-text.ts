@@ -1,4 +1,4 @@
-import type { Reply, SourceRef } from "../../assistant/types.js";
+import type { Reply, SourceRef } from "../../assistant/index.js";
 
 /** Citizen-facing texts both chat apps use when the core is not involved. */
 export const channelTexts = {

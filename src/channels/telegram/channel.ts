@@ -1,6 +1,6 @@
 import { Telegraf } from "telegraf";
 import type { Update, UserFromGetMe } from "telegraf/types";
-import type { Assistant, IncomingMessage } from "../../assistant/types.js";
+import type { Assistant, IncomingMessage } from "../../assistant/index.js";
 import type { Logger } from "../../shared/logger.js";
 import { silentLogger } from "../../shared/logger.js";
 import { DedupCache } from "../shared/dedup-cache.js";

@@ -1,6 +1,6 @@
 import type { Telegram } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
-import type { Reply } from "../../assistant/types.js";
+import type { Reply } from "../../assistant/index.js";
 import type { SendQueue } from "../shared/send-queue.js";
 import type { CallbackData } from "./callback-data.js";
 import type { PollActionStore } from "./poll-actions.js";

@@ -5,3 +5,4 @@ export { createMemoryPollActionStore } from "./poll-actions.js";
 export type { PollActionStore, PollEntry } from "./poll-actions.js";
 export { telegramWebhookPath } from "./webhook.js";
 export { resolveWebhookUrl } from "../shared/webhook-url.js";
+export { startTelegram, type TelegramSettings } from "./start-telegram.js";

@@ -1,4 +1,4 @@
-import type { Button, QuizPrompt, Reply } from "../../assistant/types.js";
+import type { Button, QuizPrompt, Reply } from "../../assistant/index.js";
 import { splitText } from "../shared/split-text.js";
 import { textWithSources } from "../shared/reply-text.js";
 

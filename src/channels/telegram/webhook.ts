@@ -14,7 +14,9 @@ export function telegramWebhookPlugin(opts: {
   acceptUpdate: (update: Update) => boolean;
 }): FastifyPluginAsync {
   return async (app) => {
-    app.post(telegramWebhookPath, async (request, reply) => {
+    // Updates quoting a long message can exceed the server-wide body limit meant for the web chat; a 413 here
+    // would make the platform redeliver the same update forever.
+    app.post(telegramWebhookPath, { bodyLimit: 1024 * 1024 }, async (request, reply) => {
       const header = request.headers["x-telegram-bot-api-secret-token"];
       if (!safeCompare(typeof header === "string" ? header : undefined, opts.secret)) {
         request.log.warn("telegram webhook: wrong or missing secret token");

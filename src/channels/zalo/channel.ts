@@ -1,4 +1,4 @@
-import type { Assistant, IncomingMessage, Reply } from "../../assistant/types.js";
+import type { Assistant, IncomingMessage, Reply } from "../../assistant/index.js";
 import type { Logger } from "../../shared/logger.js";
 import { silentLogger } from "../../shared/logger.js";
 import { BoundedMap } from "../shared/bounded-map.js";

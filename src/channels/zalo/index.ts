@@ -6,3 +6,4 @@ export { createMemoryGreetedStore } from "./greeted.js";
 export type { GreetedStore } from "./greeted.js";
 export { zaloWebhookPath } from "./webhook.js";
 export { resolveWebhookUrl } from "../shared/webhook-url.js";
+export { startZalo, type ZaloSettings } from "./start-zalo.js";

@@ -1,4 +1,4 @@
-import type { Reply } from "../../assistant/types.js";
+import type { Reply } from "../../assistant/index.js";
 import { textWithSources } from "../shared/reply-text.js";
 import { splitText } from "../shared/split-text.js";
 import { buildTextMenu, type TextMenu } from "./text-menu.js";

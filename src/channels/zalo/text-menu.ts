@@ -1,4 +1,4 @@
-import type { Button, Reply } from "../../assistant/types.js";
+import type { Button, Reply } from "../../assistant/index.js";
 import { foldText } from "../shared/fold-text.js";
 
 /** What the citizen can type after a reply: numbers for the listed choices and a few words for step mode. */

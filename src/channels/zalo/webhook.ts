@@ -9,7 +9,9 @@ export const zaloWebhookPath = "/webhooks/zalo";
  */
 export function zaloWebhookPlugin(opts: { secret: string; acceptUpdate: (body: unknown) => boolean }): FastifyPluginAsync {
   return async (app) => {
-    app.post(zaloWebhookPath, async (request, reply) => {
+    // Updates quoting a long message can exceed the server-wide body limit meant for the web chat; a 413 here
+    // would make the platform redeliver the same update forever.
+    app.post(zaloWebhookPath, { bodyLimit: 1024 * 1024 }, async (request, reply) => {
       const header = request.headers["x-bot-api-secret-token"];
       if (!safeCompare(typeof header === "string" ? header : undefined, opts.secret)) {
         request.log.warn("zalo webhook: wrong or missing secret token");

@@ -1,0 +1,23 @@
+import type { Assistant } from "../../assistant/index.js";
+import type { Logger } from "../../shared/logger.js";
+import { createTelegramChannel, type TelegramChannel } from "./channel.js";
+
+/** The `config.telegram` shape (src/config.ts), restated so the channel does not import the config module. */
+export interface TelegramSettings {
+  token: string;
+  apiRoot: string;
+  mode: "polling" | "webhook";
+  webhookUrl?: string;
+  webhookSecret?: string;
+}
+
+/**
+ * Composition helper for main.ts / compose.ts: builds the channel from config. Register `plugin` (webhook mode)
+ * on the server before it listens, call `start()` after, and `stop()` on shutdown.
+ */
+export function startTelegram(
+  settings: TelegramSettings,
+  deps: { assistant: Assistant; logger?: Logger; onFatal?: (error: Error) => void },
+): TelegramChannel {
+  return createTelegramChannel({ ...settings, ...deps });
+}
