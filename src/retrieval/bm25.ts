@@ -89,6 +89,8 @@ export class Bm25Index {
     let total = 0;
     let matched = 0;
     for (const [term, weight] of query) {
+      // Unknown bigrams count fully on purpose: Vietnamese syllables are reused everywhere ("xổ", "bóng" exist in the
+      // knowledge base), so it is the unknown two-syllable words ("xổ_số", "bóng_đá") that mark an off-topic question.
       const mass = this.idf(term) * weight;
       total += mass;
       if (terms.has(term)) matched += mass;
