@@ -32,6 +32,12 @@ export interface RetrievalHit {
   chunk: Chunk;
   /** Fused score (higher is better); comparable only within one query. */
   score: number;
+  /**
+   * Optional calibrated confidence (0..1, comparable across queries) that this section answers the query. When the
+   * retriever supplies it, the QA feature uses it against the threshold it was calibrated with; otherwise the core
+   * computes its own (answering/confidence.ts).
+   */
+  confidence?: number;
 }
 
 /** Finds the sections that answer a question. */

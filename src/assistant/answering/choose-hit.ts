@@ -42,11 +42,12 @@ export async function chooseHit(deps: ChooseDeps, text: string, topic: TopicStat
     pick = others.find((h) => h.chunk.lessonId === topic.lessonId) ?? others[0];
   }
   if (!pick) return direct;
-  const contextual: Candidate = { hit: pick, confidence: deps.scorer.score(deps.normalize(combined), pick.chunk), followUp: true };
+  const contextual: Candidate = { hit: pick, confidence: confidenceOf(deps, combined, pick), followUp: true };
   const directConfidence = direct?.confidence ?? 0;
   if (cue && contextual.confidence >= directConfidence) return contextual;
   // Without a follow-up cue the question itself must point at the topic's section too; otherwise any short reply
-  // ("ok", "cảm ơn") would be answered with the previous topic again.
+  // ("ok", "cảm ơn") would be answered with the previous topic again. (Lexical share: the retriever's confidence
+  // for the bare question would be about its own top hit, not this section.)
   const ownShare = deps.scorer.score(deps.normalize(text), pick.chunk);
   if (directConfidence < deps.threshold && contextual.confidence >= deps.threshold && ownShare >= deps.threshold / 2) {
     return contextual;
@@ -58,5 +59,10 @@ async function best(deps: ChooseDeps, query: string, scored: string): Promise<Ca
   const hits = await deps.retriever.search(query, deps.topK);
   const top = hits[0];
   if (!top) return undefined;
-  return { hit: top, confidence: deps.scorer.score(deps.normalize(scored), top.chunk), followUp: false };
+  return { hit: top, confidence: confidenceOf(deps, scored, top), followUp: false };
+}
+
+/** The retriever's own calibrated confidence when it has one, else the core's coverage score. */
+function confidenceOf(deps: ChooseDeps, query: string, hit: RetrievalHit): number {
+  return typeof hit.confidence === "number" ? hit.confidence : deps.scorer.score(deps.normalize(query), hit.chunk);
 }

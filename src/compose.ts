@@ -1,0 +1,199 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FastifyInstance, FastifyPluginAsync } from "fastify";
+import type { Logger as PinoLogger } from "pino";
+import {
+  createAssistant,
+  createCommandsFeature,
+  createConfidenceScorer,
+  createQaFeature,
+  createStepFeature,
+  opaqueLearnerId,
+  type Assistant,
+  type ConversationStore,
+  type Feature,
+  type IncomingMessage,
+  type QuestionObserver,
+  type UnansweredLog,
+} from "./assistant/index.js";
+import type { Config } from "./config.js";
+import { createLearning } from "./assistant/learning/index.js";
+import { createAdminPlugin } from "./http/admin/index.js";
+import { createLrsForwarder } from "./lrs/forwarder.js";
+import { loadCorePaths } from "./storage/learning/load-core-paths.js";
+import { openLearningStore } from "./storage/learning/open-learning-store.js";
+import { buildServer } from "./http/index.js";
+import { loadTemplates } from "./llm/load-prompts.js";
+import { createOpenAiCompatibleChat } from "./llm/openai-compatible-chat.js";
+import { normalizeText } from "./nlp/index.js";
+import { CONFIDENCE_THRESHOLD as RETRIEVAL_CONFIDENCE_THRESHOLD, openKnowledgeIndex } from "./retrieval/index.js";
+import { createPostgresConversationStore, createPostgresUnansweredLog, openPostgres } from "./storage/postgres/index.js";
+import { createSqliteConversationStore, createSqliteUnansweredLog, openSqlite } from "./storage/sqlite/index.js";
+
+/** Everything main.ts and the scripts (chat, ask, bench) need, built once from the config. */
+export interface App {
+  assistant: Assistant;
+  conversations: ConversationStore;
+  unanswered: UnansweredLog;
+  knowledge: { version: string; lessons: number; chunks: number; rebuilt: boolean };
+  /** The HTTP app (not listening). */
+  buildHttp(): Promise<FastifyInstance>;
+  /** Starts background channel loops (Telegram/Zalo polling); main.ts calls it after listen, scripts never do. */
+  start(): Promise<void>;
+  /** Stops loops and closes storage. Idempotent. */
+  close(): Promise<void>;
+}
+
+interface CoreStores {
+  conversations: ConversationStore;
+  unanswered: UnansweredLog;
+  close(): Promise<void>;
+}
+
+/** One factory per storage driver (adapters picked from a table, see style notes §3.3). */
+const storageFactories = {
+  sqlite: async (storage: Extract<Config["storage"], { driver: "sqlite" }>): Promise<CoreStores> => {
+    const db = openSqlite(storage.file);
+    return {
+      conversations: createSqliteConversationStore(db),
+      unanswered: createSqliteUnansweredLog(db),
+      close: async () => void db.close(),
+    };
+  },
+  postgres: async (storage: Extract<Config["storage"], { driver: "postgres" }>): Promise<CoreStores> => {
+    const pool = await openPostgres(storage.url);
+    return {
+      conversations: createPostgresConversationStore(pool),
+      unanswered: createPostgresUnansweredLog(pool),
+      close: () => pool.end(),
+    };
+  },
+} satisfies { [K in Config["storage"]["driver"]]: (s: Extract<Config["storage"], { driver: K }>) => Promise<CoreStores> };
+
+/**
+ * The learner-id key: LEARNER_ID_SECRET, or a random key generated on first start and kept in DATA_DIR (mode 0600).
+ * Losing it re-keys every learner, so it is created with O_EXCL and never overwritten.
+ */
+export function learnerIdSecret(config: Config, logger: PinoLogger): string {
+  if (config.learnerIdSecret) return config.learnerIdSecret;
+  const file = join(config.dataDir, "learner-id.key");
+  try {
+    writeFileSync(file, randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
+    logger.info({ file }, "generated a new learner-id key; back it up with the database");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const secret = readFileSync(file, "utf8").trim();
+  if (secret.length < 32) throw new Error(`${file} is damaged (shorter than 32 characters); restore it from a backup`);
+  return secret;
+}
+
+/** The composition root shared by main.ts and scripts/. Reads no environment: everything comes from `config`. */
+export async function composeApp(config: Config, logger: PinoLogger): Promise<App> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const secret = learnerIdSecret(config, logger);
+  const templates = await loadTemplates(config.promptsDir);
+  const stores = await storageFactories[config.storage.driver](config.storage as never);
+  const closers: Array<() => Promise<void>> = [];
+  const starters: Array<() => Promise<void>> = [];
+  let index: Awaited<ReturnType<typeof openKnowledgeIndex>>;
+  try {
+    index = await openKnowledgeIndex({
+      knowledgeDir: config.knowledgeDir,
+      dataDir: config.dataDir,
+      embeddings: config.embeddings,
+      logger: logger.child({ part: "retrieval" }),
+    });
+  } catch (error) {
+    await stores.close();
+    throw error;
+  }
+
+  let learnerIdFor: (m: IncomingMessage) => string | Promise<string> = (m) => opaqueLearnerId(secret, m);
+  let observer: QuestionObserver | undefined;
+  /** Features that run before the core's commands, step mode and QA (onboarding, lessons, quizzes, /hoso...). */
+  const earlyFeatures: Feature[] = [];
+  /** Channel webhooks, learning and admin routes for the HTTP app. */
+  const extraPlugins: FastifyPluginAsync[] = [];
+
+  // ── LEARNING OWNER: wire lessons, quizzes and evidence here ──────────────────────────────────────────────────
+  const learningStore = await openLearningStore(config.storage, { outbox: Boolean(config.xapi.lrs) });
+  closers.push(() => learningStore.close());
+  const corePaths = loadCorePaths(config.knowledgeDir, new Set(index.lessons.map((l) => l.id)));
+  for (const problem of corePaths.problems) logger.warn({ problem }, "knowledge/paths/core-paths.yaml");
+  const learning = createLearning({
+    store: learningStore,
+    lessons: index.lessons,
+    corePaths: corePaths.paths,
+    homePage: config.xapi.homePage,
+    quiz: config.quiz,
+    learnerIdSecret: secret,
+    logger: logger.child({ part: "learning" }),
+  });
+  earlyFeatures.push(...learning.features);
+  learnerIdFor = learning.learnerIdFor;
+  observer = learning.questionObserver;
+  extraPlugins.push(
+    createAdminPlugin({ store: learningStore, paths: corePaths.paths, apiToken: config.admin.apiToken, homePage: config.xapi.homePage }),
+  );
+  if (config.xapi.lrs) {
+    const forwarder = createLrsForwarder({ outbox: learningStore, lrs: config.xapi.lrs, logger: logger.child({ part: "lrs" }) });
+    starters.push(async () => forwarder.start());
+    closers.push(() => forwarder.stop());
+  }
+  // ── END LEARNING OWNER ─────────────────────────────────────────────────────────────────────────────────────
+
+  const qa = createQaFeature({
+    retriever: index.retriever,
+    scorer: createConfidenceScorer(index.chunks),
+    // The retriever reports a calibrated confidence per hit; its threshold is the one `npm run eval` calibrates.
+    threshold: RETRIEVAL_CONFIDENCE_THRESHOLD,
+    templates,
+    unanswered: stores.unanswered,
+    normalize: (text) => normalizeText(text),
+    observer,
+    chatModel: config.llm ? createOpenAiCompatibleChat(config.llm) : undefined,
+    logger: logger.child({ part: "qa" }),
+  });
+  const assistant = createAssistant({
+    features: [...earlyFeatures, createCommandsFeature({ templates, ask: qa.ask }), createStepFeature(), qa],
+    conversations: stores.conversations,
+    learnerIdFor: (m) => learnerIdFor(m),
+    templates,
+    logger: logger.child({ part: "assistant" }),
+  });
+
+  // ── CHANNELS OWNER: wire Telegram and Zalo here ──────────────────────────────────────────────────────────────
+  //   webhook mode: extraPlugins.push(<fastify plugin>);  polling mode: starters.push(start); closers.push(stop);
+  //   (use `assistant`, `config.telegram`, `config.zalo`, `logger.child({ channel })`)
+  // ── END CHANNELS OWNER ─────────────────────────────────────────────────────────────────────────────────────
+
+  const knowledge = { version: index.version, lessons: index.lessons.length, chunks: index.chunks.length, rebuilt: index.rebuilt };
+  let closed: Promise<void> | undefined;
+  return {
+    assistant,
+    conversations: stores.conversations,
+    unanswered: stores.unanswered,
+    knowledge,
+    buildHttp: () =>
+      buildServer({
+        assistant,
+        logger,
+        health: () => ({ knowledgeVersion: knowledge.version, lessons: knowledge.lessons, chunks: knowledge.chunks, storage: config.storage.driver }),
+        unanswered: stores.unanswered,
+        adminToken: config.admin.apiToken,
+        extraPlugins,
+      }),
+    async start() {
+      for (const start of starters) await start();
+    },
+    close() {
+      closed ??= (async () => {
+        for (const close of closers.reverse()) await close().catch((err: unknown) => logger.error({ err }, "shutdown step failed"));
+        await stores.close();
+      })();
+      return closed;
+    },
+  };
+}
