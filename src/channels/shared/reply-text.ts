@@ -15,11 +15,17 @@ export function formatSources(sources: SourceRef[]): string {
   return `Nguồn:\n${lines.join("\n")}`;
 }
 
-/** The reply text followed by its sources, unless the core already wrote the links into the text. */
+/**
+ * The reply text followed by its sources. The core may already cite a source by title ("Nguồn: … (cập nhật …)");
+ * then only the official link is added, so a citizen can check it without reading the citation twice.
+ */
 export function textWithSources(reply: Reply): string {
-  const sources = reply.sources.filter((s) => !reply.text.includes(s.url));
-  const footer = formatSources(sources);
-  return footer ? `${reply.text.trim()}\n\n${footer}` : reply.text.trim();
+  const text = reply.text.trim();
+  const missing = reply.sources.filter((s) => s.url && !text.includes(s.url));
+  const cited = missing.filter((s) => text.includes(s.title));
+  const links = [...new Set(cited.map((s) => s.url))].map((url) => `Xem thêm: ${url}`);
+  const footer = [links.join("\n"), formatSources(missing.filter((s) => !cited.includes(s)))].filter(Boolean).join("\n\n");
+  return footer ? `${text}\n\n${footer}` : text;
 }
 
 function formatDate(isoDate: string): string {

@@ -157,10 +157,21 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   // One failing update must never stop the bot (telegraf's default handler rethrows).
   bot.catch((error, ctx) => logger.error({ err: error, updateId: ctx.update.update_id }, "telegram: update failed"));
 
+  // Updates being classified (answerCallbackQuery, poll lookup) before their answer is queued in `runner`.
+  const inFlight = new Set<Promise<void>>();
   const acceptUpdate = (update: Update): boolean => {
     if (!dedup.firstTime(String(update.update_id))) return false;
-    void bot.handleUpdate(update).catch((error: unknown) => logger.error({ err: error }, "telegram: handleUpdate failed"));
+    const handling = bot
+      .handleUpdate(update)
+      .catch((error: unknown) => logger.error({ err: error }, "telegram: handleUpdate failed"))
+      .finally(() => inFlight.delete(handling));
+    inFlight.add(handling);
     return true;
+  };
+  const idle = async (): Promise<void> => {
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
+    await runner.idle();
+    await queue.drain();
   };
   if (options.mode === "webhook" && !options.webhookSecret) {
     throw new Error("Telegram webhook mode needs TELEGRAM_WEBHOOK_SECRET");
@@ -177,11 +188,8 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     acceptUpdate,
     /** Processes one update (tests, polling); resolves when the update is handled, not when the answer is sent. */
     handleUpdate: (update: Update) => bot.handleUpdate(update),
-    /** Resolves when every queued answer has been sent. */
-    async idle(): Promise<void> {
-      await runner.idle();
-      await queue.drain();
-    },
+    /** Resolves when every accepted update has been answered and every queued message sent. */
+    idle,
     async start(): Promise<void> {
       try {
         bot.botInfo ??= await telegram.getMe();
@@ -212,8 +220,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         polling = false;
         bot.stop("shutdown");
       }
-      await runner.idle();
-      await queue.drain();
+      await idle();
     },
   };
 }

@@ -54,4 +54,12 @@ describe("textWithSources", () => {
     const text = textWithSources({ kind: "answer", text: "Trả lời.", sources: [source, source], confidence: 1 });
     expect(text).toBe("Trả lời.\n\nNguồn:\n• Cổng DVC (cập nhật 20/11/2026)\nhttps://dichvucong.gov.vn/");
   });
+
+  it("adds only the link when the core already cited the source by title, and nothing when the link is there", () => {
+    const source = { id: "a", title: "Cổng DVC", section: "s", url: "https://dichvucong.gov.vn/", updated: "2026-11-20" };
+    const cited = textWithSources({ kind: "answer", text: "Trả lời.\n\nNguồn: Cổng DVC – s (cập nhật 20/11/2026)", sources: [source], confidence: 1 });
+    expect(cited).toBe("Trả lời.\n\nNguồn: Cổng DVC – s (cập nhật 20/11/2026)\n\nXem thêm: https://dichvucong.gov.vn/");
+    const linked = textWithSources({ kind: "answer", text: "Xem https://dichvucong.gov.vn/", sources: [source], confidence: 1 });
+    expect(linked).toBe("Xem https://dichvucong.gov.vn/");
+  });
 });
