@@ -165,8 +165,19 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   });
 
   // ── CHANNELS OWNER: wire Telegram and Zalo here ──────────────────────────────────────────────────────────────
-  //   webhook mode: extraPlugins.push(<fastify plugin>);  polling mode: starters.push(start); closers.push(stop);
-  //   (use `assistant`, `config.telegram`, `config.zalo`, `logger.child({ channel })`)
+  // Each configured chat app: its webhook route (webhook mode) goes on the HTTP app; start() runs after listen
+  // (getMe, command menu, polling loop). A channel that cannot start is logged and skipped so the web chat stays up.
+  const channels = [
+    config.telegram && { name: "telegram", channel: startTelegram(config.telegram, { assistant, logger: logger.child({ part: "telegram" }) }) },
+    config.zalo && { name: "zalo", channel: startZalo(config.zalo, { assistant, logger: logger.child({ part: "zalo" }) }) },
+  ].filter((c) => !!c);
+  for (const { name, channel } of channels) {
+    if (channel.plugin) extraPlugins.push(channel.plugin);
+    starters.push(() =>
+      channel.start().catch((err: unknown) => logger.error({ err, channel: name }, `${name} channel not started; see the message above`)),
+    );
+    closers.push(() => channel.stop());
+  }
   // ── END CHANNELS OWNER ─────────────────────────────────────────────────────────────────────────────────────
 
   const knowledge = { version: index.version, lessons: index.lessons.length, chunks: index.chunks.length, rebuilt: index.rebuilt };

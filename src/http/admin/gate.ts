@@ -1,0 +1,31 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+/** Constant-time token check: both sides hashed first, so neither content nor length leaks through timing. */
+export function tokenMatches(received: string | undefined, expected: string | undefined): boolean {
+  if (!expected) return false;
+  const a = createHash("sha256").update(received ?? "").digest();
+  const b = createHash("sha256").update(expected).digest();
+  return timingSafeEqual(a, b) && received !== undefined;
+}
+
+/**
+ * The admin area's first gate: `Authorization: Bearer <ADMIN_API_TOKEN>`. The token is never logged (fastify logs
+ * no headers by default, and we never echo it). Without a configured token the admin API is off.
+ */
+export function adminGate(token: string | undefined) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (!token) {
+      await reply.code(503).send({ error: "unavailable:admin", message: "The admin API is off: set ADMIN_API_TOKEN." });
+      return;
+    }
+    const header = request.headers.authorization ?? "";
+    const bearer = /^Bearer (.+)$/.exec(header)?.[1];
+    if (!tokenMatches(bearer, token)) {
+      await reply
+        .code(401)
+        .header("WWW-Authenticate", 'Bearer realm="admin"')
+        .send({ error: "unauthorized:admin", message: "Send Authorization: Bearer <ADMIN_API_TOKEN>." });
+    }
+  };
+}
