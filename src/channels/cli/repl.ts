@@ -17,6 +17,8 @@ export interface ChatReplOptions {
  */
 export async function runChatRepl(options: ChatReplOptions): Promise<number> {
   const rl = createInterface({ input: options.input, output: options.output, terminal: false });
+  // Take the line iterator now: lines typed (or piped) while the greeting is being built must not be lost.
+  const lines = rl[Symbol.asyncIterator]();
   const write = (s: string) => options.output.write(`${s}\n`);
   write("Trợ lý số – trò chuyện trong cửa sổ lệnh. Gõ câu hỏi rồi Enter; gõ số để chọn nút; /thoat để thoát.\n");
   let current: Array<{ action: string }> = [];
@@ -30,8 +32,8 @@ export async function runChatRepl(options: ChatReplOptions): Promise<number> {
   };
   await ask("/start");
   options.output.write("> ");
-  for await (const line of rl) {
-    const text = line.trim();
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    const text = String(next.value).trim();
     if (text === "/thoat" || text === "/exit") break;
     if (text) {
       const pick = /^\d{1,2}$/.test(text) ? current[Number(text) - 1] : undefined;
