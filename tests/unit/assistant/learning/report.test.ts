@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { buildReport, quarterRange, reportToCsv } from "../../../../src/assistant/learning/report.js";
+import { PATHS } from "../../../fixtures/learning/lessons.js";
+import { REPORT_FACTS } from "../../../fixtures/learning/report-fixture.js";
+
+const report = buildReport(REPORT_FACTS, {
+  quarter: "2026-Q4",
+  paths: PATHS,
+  units: [{ code: "01", name: "Thành phố Hà Nội", level: "province" }, { code: "01-BADINH", name: "Phường Ba Đình", level: "commune", parentCode: "01" }],
+});
+const row = (level: string, p: string, c: string, n: string, g: string) => {
+  const r = report.rows.find((x) => x.level === level && x.provinceCode === p && x.communeCode === c && x.neighbourhoodCode === n && x.targetGroup === g);
+  if (!r) throw new Error(`no row ${level} ${p}/${c}/${n} ${g}`);
+  const { learners, activeLearners, lessonsCompleted, quizzesPassed, reachedCorePath } = r;
+  return [learners, activeLearners, lessonsCompleted, quizzesPassed, reachedCorePath];
+};
+
+describe("buildReport against the hand-counted fixture", () => {
+  it("uses Vietnam-time quarters", () => {
+    expect(quarterRange("2026-Q4")).toEqual({ from: "2026-09-30T17:00:00.000Z", to: "2026-12-31T17:00:00.000Z" });
+    expect(() => quarterRange("2026-5")).toThrow(/2026-Q4/);
+  });
+
+  it("counts per province, commune/ward, neighbourhood and target group", () => {
+    //                                              learners active completed passed reached
+    expect(row("province", "01", "", "", "all")).toEqual([3, 3, 3, 4, 2]);
+    expect(row("province", "01", "", "", "citizen")).toEqual([2, 2, 2, 2, 1]);
+    expect(row("province", "01", "", "", "civil_servant")).toEqual([1, 1, 1, 2, 1]);
+    expect(row("commune", "01", "01-BADINH", "", "all")).toEqual([2, 2, 2, 2, 1]);
+    expect(row("commune", "01", "01-SOCSON", "", "all")).toEqual([1, 1, 1, 2, 1]);
+    expect(row("neighbourhood", "01", "01-BADINH", "01-BADINH-TDP01", "all")).toEqual([1, 1, 2, 2, 1]);
+    expect(row("neighbourhood", "01", "01-BADINH", "", "all")).toEqual([1, 1, 0, 0, 0]);
+    expect(row("province", "79", "", "", "all")).toEqual([1, 1, 0, 0, 0]);
+    expect(row("province", "", "", "", "all")).toEqual([1, 1, 1, 0, 0]);
+    // L6 consented after the quarter: no Hoàn Kiếm row at all.
+    expect(report.rows.some((r) => r.communeCode === "01-HOANKIEM")).toBe(false);
+  });
+
+  it("names units and lists top questions per locality", () => {
+    const hn = report.rows.find((r) => r.level === "province" && r.provinceCode === "01" && r.targetGroup === "all");
+    expect(hn?.name).toBe("Thành phố Hà Nội");
+    expect(hn?.topQuestions).toEqual([{ text: "cach nop ho so", count: 1 }, { text: "vneid la gi", count: 1 }]);
+    expect(report.rows.find((r) => r.provinceCode === "" && r.targetGroup === "all")?.name).toBe("(chưa cho biết)");
+  });
+
+  it("renders CSV with one line per row and quoted cells", () => {
+    const csv = reportToCsv(report).trimEnd().split("\r\n");
+    expect(csv[0]).toMatch(/^quarter,level,province_code/);
+    expect(csv).toHaveLength(report.rows.length + 1);
+    expect(csv.find((l) => l.includes("Thành phố Hà Nội") && l.includes(",all,"))).toContain(",3,3,3,4,2,");
+  });
+});
