@@ -24,6 +24,8 @@ import { createLrsForwarder } from "./lrs/forwarder.js";
 import { loadCorePaths } from "./storage/learning/load-core-paths.js";
 import { openLearningStore } from "./storage/learning/open-learning-store.js";
 import { buildServer } from "./http/index.js";
+import { startTelegram } from "./channels/telegram/index.js";
+import { startZalo } from "./channels/zalo/index.js";
 import { loadTemplates } from "./llm/load-prompts.js";
 import { createOpenAiCompatibleChat } from "./llm/openai-compatible-chat.js";
 import { normalizeText } from "./nlp/index.js";

@@ -13,6 +13,13 @@ export async function startFakeZaloApi(opts: { token: string; pollWaitMs?: numbe
   let webhook = "";
   let nextId = 1;
 
+  // Control routes for driving the fake from another process (manual end-to-end runs of `npm start`).
+  app.post("/__updates", async (request) => {
+    updates.push(request.body as never);
+    return { ok: true };
+  });
+  app.get("/__calls", async () => calls);
+
   app.post("/*", async (request, reply) => {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.url.split("?")[0] ?? "");
     if (!match) return reply.code(404).send({ ok: false, error_code: 404, description: "Not Found" });
