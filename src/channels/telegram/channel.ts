@@ -12,7 +12,7 @@ import { CallbackData } from "./callback-data.js";
 import { telegramCommands } from "./commands.js";
 import { deliverReply, deliverText, type DeliverTarget } from "./deliver.js";
 import { createMemoryPollActionStore, type PollActionStore } from "./poll-actions.js";
-import { isTelegramAuthError, telegramRetryDelayMs } from "./retry-policy.js";
+import { telegramFatalMessage, telegramRetryDelayMs } from "./retry-policy.js";
 import { decideMessage } from "./to-incoming.js";
 import { telegramWebhookPath, telegramWebhookPlugin } from "./webhook.js";
 
@@ -66,9 +66,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   let polling = false;
 
   const fatal = (error: unknown) => {
-    const message = isTelegramAuthError(error)
-      ? "Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized). Check the token from @BotFather (/token) and restart."
-      : `Telegram channel stopped: ${(error as Error).message}`;
+    const message = telegramFatalMessage(error);
     logger.error({ err: error }, message);
     options.onFatal?.(new Error(message, { cause: error }));
   };

@@ -15,3 +15,15 @@ export function telegramRetryDelayMs(error: unknown, attempt: number, backoffBas
 export function isTelegramAuthError(error: unknown): boolean {
   return (error as { response?: { error_code?: number } }).response?.error_code === 401;
 }
+
+/** An operator-facing explanation for an error that stops the channel. */
+export function telegramFatalMessage(error: unknown): string {
+  const code = (error as { response?: { error_code?: number } }).response?.error_code;
+  if (isTelegramAuthError(error)) {
+    return "Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized). Check the token from @BotFather (/token) and restart.";
+  }
+  if (code === 409) {
+    return "Telegram polling conflict (409): another process polls with this token, or a webhook is set (`npm run telegram:webhook -- delete`).";
+  }
+  return `Telegram channel stopped: ${(error as Error).message}`;
+}

@@ -53,3 +53,15 @@ describe("CallbackData", () => {
     expect(data.decode("~unknown")).toBeUndefined();
   });
 });
+
+describe("Telegram retry policy", () => {
+  it("waits retry_after on 429, backs off on 5xx and network errors, never retries 4xx", async () => {
+    const { telegramRetryDelayMs, telegramFatalMessage } = await import("../../../../src/channels/telegram/retry-policy.js");
+    expect(telegramRetryDelayMs({ response: { error_code: 429, parameters: { retry_after: 7 } } }, 1)).toBe(7000);
+    expect(telegramRetryDelayMs({ response: { error_code: 502 } }, 3, 100)).toBe(400);
+    expect(telegramRetryDelayMs({ name: "FetchError", code: "ECONNRESET" }, 1, 100)).toBe(100);
+    expect(telegramRetryDelayMs({ response: { error_code: 400 } }, 1)).toBeUndefined();
+    expect(telegramFatalMessage({ response: { error_code: 401 } })).toMatch(/TELEGRAM_BOT_TOKEN/);
+    expect(telegramFatalMessage({ response: { error_code: 409 } })).toMatch(/telegram:webhook -- delete/);
+  });
+});
