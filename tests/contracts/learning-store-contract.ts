@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import type { LearningStore, QuizAttempt } from "../../src/assistant/learning/index.js";
+import { answeredStatement, quizResultStatement } from "../../src/assistant/learning/xapi.js";
+import { LESSONS } from "../fixtures/learning/lessons.js";
+
+/** Shared behaviour every LearningStore adapter must have; `make` returns a fresh, empty store with outbox on. */
+export function learningStoreContract(name: string, make: () => Promise<LearningStore>, skip?: string): void {
+  const suite = skip ? describe.skip : describe;
+  suite(`LearningStore contract: ${name}`, () => {
+    const lesson = LESSONS[0]!;
+    const env = (learnerId: string, at: string) => ({ homePage: "https://troly.so", learnerId, platform: "web", at });
+    const attempt = (id: string, learnerId: string): QuizAttempt => ({
+      id, learnerId, lessonId: lesson.id, attemptNo: 1, total: 3, currentIndex: 0, correct: 0, answers: [], status: "in_progress",
+      startedAt: "2026-11-23T01:00:00.000Z", questionShownAt: "2026-11-23T01:00:00.000Z", platform: "web",
+    });
+
+    it("stores, updates and deletes profiles", async () => {
+      const s = await make();
+      expect(await s.getProfile("x")).toBeUndefined();
+      await s.saveProfile({ learnerId: "x", consentAt: "2026-11-01T00:00:00.000Z", updatedAt: "2026-11-01T00:00:00.000Z" });
+      await s.saveProfile({ learnerId: "x", consentAt: "2026-11-01T00:00:00.000Z", updatedAt: "2026-11-02T00:00:00.000Z", provinceCode: "01", targetGroup: "student" });
+      expect(await s.getProfile("x")).toMatchObject({ provinceCode: "01", targetGroup: "student", communeCode: undefined });
+      await s.deleteProfile("x");
+      expect(await s.getProfile("x")).toBeUndefined();
+      await s.close();
+    });
+
+    it("imports units and lists children by parent", async () => {
+      const s = await make();
+      await s.importUnits([
+        { code: "01", name: "Hà Nội", level: "province" },
+        { code: "C2", name: "Phường B", level: "commune", parentCode: "01" },
+        { code: "C1", name: "Phường A", level: "commune", parentCode: "01" },
+      ]);
+      expect((await s.listUnits("commune", "01")).map((u) => u.code)).toEqual(["C1", "C2"]);
+      expect(await s.getUnit("01")).toEqual({ code: "01", name: "Hà Nội", level: "province", parentCode: undefined });
+      await s.close();
+    });
+
+    it("redeems a link code once and refuses expired codes", async () => {
+      const s = await make();
+      await s.createLinkCode("12345678", "canon", "2026-11-23T01:15:00.000Z");
+      await s.createLinkCode("87654321", "canon", "2026-11-23T01:15:00.000Z");
+      expect(await s.redeemLinkCode("12345678", "2026-11-23T01:10:00.000Z")).toBe("canon");
+      expect(await s.redeemLinkCode("12345678", "2026-11-23T01:10:00.000Z")).toBeUndefined();
+      expect(await s.redeemLinkCode("87654321", "2026-11-23T01:20:00.000Z")).toBeUndefined();
+      await s.linkLearner("alias", "canon", "2026-11-23T01:10:00.000Z");
+      expect(await s.canonicalLearner("alias")).toBe("canon");
+      await s.close();
+    });
+
+    it("applies an answer once (compare-and-set) with its statements and outbox rows in one go", async () => {
+      const s = await make();
+      const a = attempt("0b0f6c1e-2a2b-4c4d-8e8f-000000000001", "learner-1");
+      await s.startAttempt(a);
+      expect((await s.activeAttempt("learner-1"))?.id).toBe(a.id);
+      const st = answeredStatement(env("learner-1", "2026-11-23T01:01:00.000Z"), lesson, { attemptId: a.id, index: 0, chosen: 0, shownAt: a.questionShownAt });
+      const next = { ...a, currentIndex: 1, correct: 1, answers: [0], questionShownAt: "2026-11-23T01:01:00.000Z" };
+      expect(await s.applyAnswer(next, 0, [st])).toBe(true);
+      expect(await s.applyAnswer(next, 0, [st])).toBe(false); // redelivery
+      expect(await s.appendStatements([st])).toBe(0);
+      expect((await s.queryStatements({ limit: 10 })).length).toBe(1);
+      expect(await s.outboxCounts()).toEqual({ pending: 1, sent: 0 });
+      expect(await s.getAttempt(a.id)).toMatchObject({ currentIndex: 1, correct: 1, answers: [0] });
+      await s.close();
+    });
+
+    it("keeps evidence append-only", async () => {
+      const s = await make();
+      const st = quizResultStatement(env("learner-2", "2026-11-23T01:05:00.000Z"), lesson, { attemptId: "0b0f6c1e-2a2b-4c4d-8e8f-000000000002", correct: 3, total: 3, passed: true, startedAt: "2026-11-23T01:00:00.000Z" });
+      expect(await s.appendStatements([st, st])).toBe(1);
+      expect(await s.learnerProgress("learner-2")).toEqual({ completed: [], passed: [lesson.id], failed: [] });
+      await s.close();
+    });
+
+    it("filters and pages statements by stored order", async () => {
+      const s = await make();
+      const sts = [0, 1, 2].map((i) =>
+        answeredStatement(env(i === 2 ? "other" : "learner-3", `2026-11-23T02:0${i}:00.000Z`), lesson, { attemptId: "0b0f6c1e-2a2b-4c4d-8e8f-000000000003", index: i, chosen: 1, shownAt: "2026-11-23T02:00:00.000Z" }),
+      );
+      await s.appendStatements(sts);
+      const first = await s.queryStatements({ limit: 2 });
+      expect(first.map((r) => r.statement.id)).toEqual([sts[0]!.id, sts[1]!.id]);
+      const rest = await s.queryStatements({ limit: 2, afterSeq: first[1]!.seq });
+      expect(rest.map((r) => r.statement.id)).toEqual([sts[2]!.id]);
+      expect((await s.queryStatements({ limit: 10, agentName: "learner-3" })).length).toBe(2);
+      expect((await s.queryStatements({ limit: 10, since: "2026-11-23T02:00:30.000Z" })).length).toBe(2);
+      expect((await s.queryStatements({ limit: 10, verb: "http://adlnet.gov/expapi/verbs/passed" })).length).toBe(0);
+      expect((await s.queryStatements({ limit: 10, activity: "https://troly.so/quiz/l-one/question/2" })).length).toBe(1);
+      await s.close();
+    });
+
+    it("moves outbox rows through retry and sent", async () => {
+      const s = await make();
+      const st = quizResultStatement(env("learner-4", "2026-11-23T01:05:00.000Z"), lesson, { attemptId: "0b0f6c1e-2a2b-4c4d-8e8f-000000000004", correct: 1, total: 3, passed: false, startedAt: "2026-11-23T01:00:00.000Z" });
+      await s.appendStatements([st]);
+      const [item] = await s.dueOutbox("2026-11-23T01:06:00.000Z", 10);
+      expect(item?.statement.id).toBe(st.id);
+      await s.markRetry([item!.id], "2026-11-23T01:10:00.000Z", "HTTP 503");
+      expect(await s.dueOutbox("2026-11-23T01:07:00.000Z", 10)).toEqual([]);
+      expect((await s.dueOutbox("2026-11-23T01:10:00.000Z", 10))[0]?.attempts).toBe(1);
+      await s.markSent([item!.id], "2026-11-23T01:10:01.000Z");
+      expect(await s.outboxCounts()).toEqual({ pending: 0, sent: 1 });
+      await s.close();
+    });
+
+    it("lets one learner claim a mentor code and mentees join once", async () => {
+      const s = await make();
+      await s.createMentorCode("DSABC", "Chi đoàn A", "2026-11-23T01:00:00.000Z");
+      expect(await s.claimMentorCode("DSABC", "mentor", "2026-11-23T01:01:00.000Z")).toBe(true);
+      expect(await s.claimMentorCode("DSABC", "someone-else", "2026-11-23T01:02:00.000Z")).toBe(false);
+      expect(await s.addMentee("DSABC", "m1", "2026-11-23T01:03:00.000Z")).toBe(true);
+      expect(await s.addMentee("DSABC", "m1", "2026-11-23T01:04:00.000Z")).toBe(false);
+      expect((await s.mentees("DSABC")).map((m) => m.learnerId)).toEqual(["m1"]);
+      expect((await s.mentorOf("mentor"))?.code).toBe("DSABC");
+      await s.close();
+    });
+  });
+}
