@@ -5,6 +5,7 @@ import { LESSONS } from "../fixtures/learning/lessons.js";
 
 /** Shared behaviour every LearningStore adapter must have; `make` returns a fresh, empty store with outbox on. */
 export function learningStoreContract(name: string, make: () => Promise<LearningStore>, skip?: string): void {
+  if (skip) console.warn(`LearningStore contract: ${name} skipped — ${skip}`);
   const suite = skip ? describe.skip : describe;
   suite(`LearningStore contract: ${name}`, () => {
     const lesson = LESSONS[0]!;
