@@ -203,7 +203,7 @@ describe("Telegram polling mode", () => {
     const polling = makeChannel("polling");
     await polling.start();
     api.pushUpdate(tgText("xin chào trợ lý"));
-    for (let i = 0; i < 100 && api.callsOf("sendMessage").length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 250 && api.callsOf("sendMessage").length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     await polling.stop();
     const commands = api.callsOf("setMyCommands")[0]?.payload.commands as Array<{ command: string; description: string }>;
     expect(commands.map((c) => c.command)).toEqual(["start", "hoi", "baihoc", "kiemtra", "tiendo", "trogiup", "hoso"]);

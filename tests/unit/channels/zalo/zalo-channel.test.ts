@@ -167,7 +167,7 @@ describe("Zalo polling mode", () => {
     await polling.start();
     await new Promise((r) => setTimeout(r, 400)); // at least one empty (408) poll
     api.pushUpdate(wrap(zaloText("hỏi qua polling")));
-    for (let i = 0; i < 100 && !api.sentTexts().some((t) => t.includes("hỏi qua polling")); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 250 && !api.sentTexts().some((t) => t.includes("hỏi qua polling")); i++) await new Promise((r) => setTimeout(r, 20));
     await polling.stop();
     const methods = api.calls.map((c) => c.method);
     expect(methods.indexOf("deleteWebhook")).toBeLessThan(methods.indexOf("getUpdates"));
