@@ -53,7 +53,8 @@ describe.skipIf(!haveChromium)(`web chat page in headless Chromium${haveChromium
     const next = answer.getByRole("button", { name: "Bước tiếp ▶" });
     const box = await next.boundingBox();
     expect(box?.height).toBeGreaterThanOrEqual(48);
-    const fontSize = await page.locator(".msg.bot").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    // Browser-side expressions as strings: the test tsconfig has no DOM lib.
+    const fontSize = Number(await page.evaluate("parseFloat(getComputedStyle(document.querySelector('.msg.bot')).fontSize)"));
     expect(fontSize).toBeGreaterThanOrEqual(18);
 
     await next.click();
@@ -63,7 +64,7 @@ describe.skipIf(!haveChromium)(`web chat page in headless Chromium${haveChromium
     expect(await page.locator(".msg.me").last().textContent()).toBe("Bước tiếp ▶");
 
     // The anonymous id persists: after a reload the step position continues for the same user.
-    const uid = await page.evaluate(() => localStorage.getItem("troLySoUserId"));
+    const uid = await page.evaluate("localStorage.getItem('troLySoUserId')");
     expect(uid).toMatch(/^web-/);
     await page.reload();
     await expect.poll(() => page.locator(".msg.bot").count()).toBe(1);
@@ -71,7 +72,7 @@ describe.skipIf(!haveChromium)(`web chat page in headless Chromium${haveChromium
     await page.press("#question", "Enter");
     await page.locator(".msg.bot").nth(1).waitFor();
     expect(await page.locator(".msg.bot").nth(1).textContent()).toContain("Bước 3/3");
-    expect(await page.evaluate(() => localStorage.getItem("troLySoUserId"))).toBe(uid);
+    expect(await page.evaluate("localStorage.getItem('troLySoUserId')")).toBe(uid);
 
     expect(external).toEqual([]);
     await context.close();
@@ -82,9 +83,7 @@ describe.skipIf(!haveChromium)(`web chat page in headless Chromium${haveChromium
     await page.goto(baseUrl);
     await page.locator(".msg.bot").first().waitFor();
     // Bypass the textarea's maxlength the way a pasted script would.
-    await page.evaluate(() => {
-      (document.getElementById("question") as HTMLTextAreaElement).removeAttribute("maxlength");
-    });
+    await page.evaluate("document.getElementById('question').removeAttribute('maxlength')");
     await page.fill("#question", "a".repeat(1001));
     await page.click("#send");
     await page.locator(".msg.bot.error").waitFor();
