@@ -45,3 +45,15 @@ describe("OpenAI-compatible chat model", () => {
     await expect(createOpenAiCompatibleChat({ url, model: "slow", timeoutMs: 100 }).complete("s", "u")).rejects.toThrow(/slower than 100 ms/);
   });
 });
+
+describe("QA feature with the real adapter", () => {
+  it("falls back to the extractive answer when the endpoint is too slow", async () => {
+    const { buildTestAssistant } = await import("../../fakes/test-assistant.js");
+    const url = await fakeEndpoint(() => ({ status: 200, body: { choices: [{ message: { content: "quá muộn" } }] }, delayMs: 400 }));
+    const slow = createOpenAiCompatibleChat({ url, model: "m", timeoutMs: 100 });
+    const withModel = await buildTestAssistant({ threshold: 0.5, chatModel: slow }).say("mã otp là gì");
+    const plain = await buildTestAssistant({ threshold: 0.5 }).say("mã otp là gì");
+    expect(withModel.text).toBe(plain.text);
+    expect(withModel.text).not.toContain("quá muộn");
+  });
+});
