@@ -10,6 +10,7 @@ import {
   createQaFeature,
   createStepFeature,
   opaqueLearnerId,
+  TEMPLATE_NAMES,
   type Assistant,
   type ConversationStore,
   type Feature,
@@ -95,7 +96,7 @@ export function learnerIdSecret(config: Config, logger: PinoLogger): string {
 export async function composeApp(config: Config, logger: PinoLogger): Promise<App> {
   mkdirSync(config.dataDir, { recursive: true });
   const secret = learnerIdSecret(config, logger);
-  const templates = await loadTemplates(config.promptsDir);
+  const templates = await loadTemplates(config.promptsDir, TEMPLATE_NAMES);
   const stores = await storageFactories[config.storage.driver](config.storage as never);
   const closers: Array<() => Promise<void>> = [];
   const starters: Array<() => Promise<void>> = [];

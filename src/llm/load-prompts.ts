@@ -1,15 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { TEMPLATE_NAMES, type Templates } from "../assistant/index.js";
 import { AppError } from "../shared/errors.js";
 
 /**
- * Loads the fixed reply templates (prompts/<name>.txt) once at start-up. A missing or empty file stops start-up with
+ * Loads the fixed reply templates (prompts/<name>.txt; the core lists the names in TEMPLATE_NAMES) once at start-up. A missing or empty file stops start-up with
  * one error listing every problem: a citizen must never get a blank reply because a file was lost.
  */
-export async function loadTemplates(promptsDir: string): Promise<Templates> {
+export async function loadTemplates<Name extends string>(promptsDir: string, names: readonly Name[]): Promise<Record<Name, string>> {
   const entries = await Promise.all(
-    TEMPLATE_NAMES.map(async (name) => {
+    names.map(async (name) => {
       const file = join(promptsDir, `${name}.txt`);
       try {
         const text = (await readFile(file, "utf8")).normalize("NFC").trim();
@@ -24,5 +23,5 @@ export async function loadTemplates(promptsDir: string): Promise<Templates> {
   if (problems.length > 0) {
     throw new AppError("internal:config", `Reply templates are missing or empty (PROMPTS_DIR=${promptsDir}):\n  - ${problems.join("\n  - ")}`);
   }
-  return Object.fromEntries(entries.map((e) => [e.name, e.text])) as Templates;
+  return Object.fromEntries(entries.map((e) => [e.name, e.text])) as Record<Name, string>;
 }

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CONFIDENCE_THRESHOLD,
+  TEMPLATE_NAMES,
   calibrateThreshold,
   createAssistant,
   createCommandsFeature,
@@ -37,7 +38,7 @@ const answers: Array<{ expect: string | null; phrasing: string; question: string
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "troly-eval-"));
   index = await openKnowledgeIndex({ knowledgeDir: resolve("knowledge"), dataDir, embeddings: { kind: "hashed" } });
-  const templates = await loadTemplates(resolve("prompts"));
+  const templates = await loadTemplates(resolve("prompts"), TEMPLATE_NAMES);
   const qa = createQaFeature({
     retriever: index.retriever,
     scorer: createConfidenceScorer(index.chunks),

@@ -7,7 +7,7 @@ import { loadTemplates } from "../../../src/llm/load-prompts.js";
 
 describe("loadTemplates", () => {
   it("loads every shipped template, non-empty and NFC", async () => {
-    const templates = await loadTemplates("prompts");
+    const templates = await loadTemplates("prompts", TEMPLATE_NAMES);
     for (const name of TEMPLATE_NAMES) {
       expect(templates[name].length).toBeGreaterThan(20);
       expect(templates[name]).toBe(templates[name].normalize("NFC"));
@@ -23,7 +23,7 @@ describe("loadTemplates", () => {
     const dir = await mkdtemp(join(tmpdir(), "prompts-"));
     try {
       await writeFile(join(dir, "greeting.txt"), "   \n");
-      await expect(loadTemplates(dir)).rejects.toThrow(/greeting\.txt is empty[\s\S]*help\.txt cannot be read/);
+      await expect(loadTemplates(dir, TEMPLATE_NAMES)).rejects.toThrow(/greeting\.txt is empty[\s\S]*help\.txt cannot be read/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
