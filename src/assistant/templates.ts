@@ -7,6 +7,7 @@ import type { Reply, ReplyKind } from "./types.js";
 export const TEMPLATE_NAMES = [
   "greeting",
   "help",
+  "thanks",
   "refusal",
   "low-confidence",
   "error",

@@ -2,10 +2,11 @@ import { foldText } from "../dialogue/fold.js";
 import type { Feature, Turn } from "../feature.js";
 import type { Templates } from "../templates.js";
 import { fixedReply } from "../templates.js";
+import { readStepState } from "../steps/step-state.js";
 import type { Reply } from "../types.js";
 
 export interface CommandsDeps {
-  templates: Pick<Templates, "greeting" | "help">;
+  templates: Pick<Templates, "greeting" | "help" | "thanks">;
   /** Answers a question (the QA feature's `ask`), for `/hoi <question>`. */
   ask: (turn: Turn, question: string) => Promise<Reply>;
 }
@@ -14,6 +15,12 @@ export interface CommandsDeps {
 const GREETINGS = new Set(
   ["xin chào", "chào", "chào bạn", "chào em", "chào cháu", "chào trợ lý", "hello", "hi", "alo", "a lô", "bắt đầu"].map(foldText),
 );
+/** Thanks and goodbyes: a short polite reply, never a search (a search for "cảm ơn" finds something random). */
+const THANKS = new Set(
+  ["cảm ơn", "cám ơn", "cảm ơn bạn", "cảm ơn nhiều", "cảm ơn em", "cảm ơn cháu", "thanks", "thank you", "tạm biệt", "bye"].map(foldText),
+);
+/** Bare acknowledgements: only meaningful inside step mode (where the step feature reads them as "next"). */
+const ACKS = new Set(["ok", "oke", "okay", "vâng", "dạ", "ừ", "được", "rồi", "biết rồi", "hiểu rồi"].map(foldText));
 const HELP_WORDS = new Set(["trợ giúp", "giúp", "giúp tôi", "giúp đỡ", "menu", "help", "hướng dẫn sử dụng"].map(foldText));
 
 /** `/cmd@BotName args` → { name: "cmd", args }. */
@@ -41,6 +48,8 @@ export function createCommandsFeature(deps: CommandsDeps): Feature {
       const folded = foldText(turn.text);
       if (GREETINGS.has(folded)) return fixedReply("greeting", deps.templates.greeting);
       if (HELP_WORDS.has(folded)) return fixedReply("help", deps.templates.help);
+      if (THANKS.has(folded)) return fixedReply("info", deps.templates.thanks);
+      if (ACKS.has(folded) && !readStepState(turn.state)) return fixedReply("info", deps.templates.thanks);
       return undefined;
     },
   };

@@ -24,6 +24,19 @@ describe("commands feature", () => {
     expect(viaCommand.text).toBe(bare.text);
   });
 
+  it.each(["cảm ơn", "cam on nhieu", "Tạm biệt!", "ok", "vâng"])("answers thanks and bare acknowledgements politely: %s", async (text) => {
+    const { say } = buildTestAssistant({ threshold: 0.5 });
+    const reply = await say(text);
+    expect(reply.text).toBe(testTemplates.thanks);
+    expect(reply.sources).toEqual([]);
+  });
+
+  it("leaves 'ok' to step mode while a procedure is open", async () => {
+    const { say } = buildTestAssistant({ threshold: 0.5 });
+    await say("tải ứng dụng VNeID ở đâu");
+    expect((await say("ok")).stepIndex).toBe(1);
+  });
+
   it("treats /hoi with no question as a request for help", async () => {
     const { say } = buildTestAssistant();
     expect((await say("/hoi")).kind).toBe("help");
