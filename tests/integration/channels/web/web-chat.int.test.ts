@@ -1,8 +1,13 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { composeApp } from "../../../../src/compose.js";
+import { loadConfig } from "../../../../src/config.js";
 import { buildServer } from "../../../../src/http/index.js";
 import { buildTestAssistant } from "../../../fakes/test-assistant.js";
 
@@ -89,5 +94,33 @@ describe.skipIf(!haveChromium)(`web chat page in headless Chromium${haveChromium
     await page.locator(".msg.bot.error").waitFor();
     expect(await page.locator(".msg.bot.error").textContent()).toContain("dài quá 1000 ký tự");
     await page.close();
+  });
+
+  it("works end to end on the real app (real knowledge index, real SQLite)", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "troly-web-"));
+    const real = await composeApp(loadConfig({ DATA_DIR: dataDir }), pino({ level: "silent" }));
+    const server = await real.buildHttp();
+    try {
+      await server.listen({ host: "127.0.0.1", port: 0 });
+      const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+      const page = await browser.newPage();
+      await page.goto(url);
+      await page.locator(".msg.bot").first().waitFor();
+      await page.fill("#question", "tai ung dung vneid o dau");
+      await page.click("#send");
+      const answer = page.locator(".msg.bot").nth(1);
+      await answer.waitFor();
+      expect(await answer.textContent()).toMatch(/Bước 1\/\d+:/);
+      expect(await answer.locator(".sources a").count()).toBe(1);
+      expect(await answer.locator(".sources").textContent()).toMatch(/cập nhật \d{2}\/\d{2}\/\d{4}/);
+      await answer.getByRole("button", { name: "Bước tiếp ▶" }).click();
+      await page.locator(".msg.bot").nth(2).waitFor();
+      expect(await page.locator(".msg.bot").nth(2).textContent()).toMatch(/Bước 2\/\d+:/);
+      await page.close();
+    } finally {
+      await server.close();
+      await real.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
