@@ -4,12 +4,18 @@ import { join, relative } from "node:path";
 import { parseLesson } from "./parse.js";
 import type { Lesson, Problem } from "./types.js";
 
+/**
+ * Folders of knowledge/ that hold data, not lessons (lexicon, core paths, administrative units). Every other folder
+ * is a topic, so a lesson in a misspelt topic folder is still found and reported by the checker.
+ */
+export const DATA_FOLDERS = new Set(["lexicon", "paths", "units"]);
+
 /** Every lesson file under knowledge/<topic>/*.md, sorted for a deterministic order. */
 export function listLessonFiles(knowledgeDir: string): string[] {
   const files: string[] = [];
   for (const topic of readdirSync(knowledgeDir).sort()) {
     const dir = join(knowledgeDir, topic);
-    if (!statSync(dir).isDirectory()) continue;
+    if (DATA_FOLDERS.has(topic) || !statSync(dir).isDirectory()) continue;
     for (const name of readdirSync(dir).sort()) {
       if (name.endsWith(".md")) files.push(join(dir, name));
     }
