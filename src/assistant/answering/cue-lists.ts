@@ -12,11 +12,28 @@ export function outOfScopeCategory(text: string): string | undefined {
   return OUT_OF_SCOPE.find((c) => c.cues.some((cue) => containsPhrase(folded, cue)))?.name;
 }
 
-/** True for short questions that lean on the previous answer ("còn cách khác không?", "ở đâu?"). */
+/** Words that carry no topic of their own (particles, pronouns, politeness), folded. */
+const FILLERS = new Set(followUps.fillers.map(foldText));
+
+/** Longest cues first, so "như thế nào" is removed whole before "thế nào". */
+const FOLLOW_UP_LONGEST_FIRST = [...FOLLOW_UP].sort((a, b) => b.length - a.length);
+
+/** At most this many topic words may remain besides the cue ("đăng ký ở đâu" still leans on the last answer). */
+const MAX_OWN_WORDS = 2;
+
+/**
+ * True for short questions that lean on the previous answer ("còn cách khác không?", "ở đâu?"). "làm sao" and
+ * "thế nào" end most questions, so a cue alone is not enough: once cues and fillers are removed, the question must
+ * have almost no topic words left ("quên mật khẩu vneid làm sao" is a new question, not a follow-up).
+ */
 export function looksLikeFollowUp(text: string): boolean {
   const folded = foldText(text);
   const words = folded.split(" ").filter(Boolean).length;
-  return words <= 6 && FOLLOW_UP.some((cue) => containsPhrase(folded, cue));
+  if (words > 6 || !FOLLOW_UP.some((cue) => containsPhrase(folded, cue))) return false;
+  let rest = ` ${folded} `;
+  for (const cue of FOLLOW_UP_LONGEST_FIRST) rest = rest.split(` ${cue} `).join(" ");
+  const own = rest.split(" ").filter((w) => w && !FILLERS.has(w));
+  return own.length <= MAX_OWN_WORDS;
 }
 
 /** "còn cách khác không?" asks for a different section than the one just shown. */
