@@ -5,6 +5,11 @@
 
 export type ChannelName = "web" | "telegram" | "zalo" | "cli";
 
+/** Channels that render Reply.buttons as tap targets; the others turn them into typed menus. */
+export function channelHasButtons(channel: ChannelName): boolean {
+  return channel !== "zalo";
+}
+
 /** One turn from a user, already stripped of platform details (bot mentions, /hoi prefixes in groups, ...). */
 export interface IncomingMessage {
   channel: ChannelName;

@@ -8,7 +8,7 @@ import { chunkFields, chunkText } from "./chunk.js";
 import { HashedEmbeddings, HASHED_DIMS, type HashedEmbeddingsData } from "./hashed-embeddings.js";
 import type { LexicalData } from "./lexical-ranker.js";
 import { OpenAiCompatibleEmbeddings } from "./openai-embeddings.js";
-import { VectorRanker } from "./vector-ranker.js";
+import { VectorRanker, type VectorText } from "./vector-ranker.js";
 
 /** Same shape as Config["embeddings"] (src/config.ts); repeated here so retrieval does not import config. */
 export type EmbeddingsConfig = { kind: "hashed" } | { kind: "openai-compatible"; url: string; model: string; apiKey?: string };
@@ -52,6 +52,14 @@ export async function buildIndex(
   const hashed = config.kind === "hashed" ? HashedEmbeddings.fit(texts, HASHED_DIMS, lexicon) : undefined;
   const embeddings = createEmbeddings(config, lexicon, hashed);
   progress(`embedding ${texts.length} chunks (${config.kind}) and building the HNSW graph`);
-  const vector = await VectorRanker.build(texts, chunks.map((c) => c.id), embeddings);
+  const vector = await VectorRanker.build(vectorTexts(chunks, texts), embeddings);
   return { lexical, ...(hashed ? { hashed } : {}), vector, embeddings };
+}
+
+/** Each chunk's whole text, then each of its paraphrase questions, as separate vectors (see VectorRanker). */
+function vectorTexts(chunks: readonly Chunk[], texts: readonly string[]): VectorText[] {
+  return chunks.flatMap((chunk, doc) => [
+    { doc, chunkId: chunk.id, text: texts[doc] ?? "" },
+    ...chunk.questions.map((text) => ({ doc, chunkId: chunk.id, text: `${text}\n${chunk.section}` })),
+  ]);
 }

@@ -9,7 +9,7 @@ import type { LexicalData } from "./lexical-ranker.js";
 import { VectorRanker } from "./vector-ranker.js";
 
 /** Bump when the saved layout or the analysis changes, so old indexes are rebuilt rather than misread. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** data/index/meta.json. No timestamps: the same knowledge must give byte-identical files. */
 export interface IndexMeta {

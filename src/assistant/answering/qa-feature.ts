@@ -5,7 +5,7 @@ import type { Feature, Turn } from "../feature.js";
 import type { ChatModel, QuestionObserver, Retriever, UnansweredLog } from "../ports.js";
 import { renderStep, writeStepState } from "../steps/step-state.js";
 import type { Templates } from "../templates.js";
-import type { Reply } from "../types.js";
+import { channelHasButtons, type Reply } from "../types.js";
 import { CONFIDENCE_THRESHOLD } from "./calibration.js";
 import { chooseHit } from "./choose-hit.js";
 import { composeAnswer } from "./compose-answer.js";
@@ -86,7 +86,7 @@ export function createQaFeature(deps: QaDeps): QaFeature {
     if (answer.steps.length > 1 && !turn.message.isGroup) {
       const steps = { lessonId: chunk.lessonId, chunkId: chunk.id, index: 0, confidence, ...answer };
       writeStepState(turn.state, steps);
-      return renderStep(steps, true);
+      return renderStep(steps, true, channelHasButtons(turn.message.channel));
     }
     writeStepState(turn.state, undefined);
     const phrased = deps.chatModel

@@ -1,5 +1,5 @@
 import type { Feature, Turn } from "../feature.js";
-import type { Reply } from "../types.js";
+import { channelHasButtons, type Reply } from "../types.js";
 import { STEP_ACTIONS, UI } from "../ui-text.js";
 import { readStepState, renderStep, writeStepState } from "./step-state.js";
 import { stepCommandFromText, type StepCommand } from "./step-words.js";
@@ -40,13 +40,13 @@ export function createStepFeature(): Feature {
           }
           current.index += 1;
           writeStepState(turn.state, current);
-          return renderStep(current, false);
+          return renderStep(current, false, channelHasButtons(turn.message.channel));
         case "previous":
           current.index = Math.max(0, current.index - 1);
           writeStepState(turn.state, current);
-          return renderStep(current, false);
+          return renderStep(current, false, channelHasButtons(turn.message.channel));
         case "repeat":
-          return renderStep(current, false);
+          return renderStep(current, false, channelHasButtons(turn.message.channel));
         case "all":
           writeStepState(turn.state, undefined);
           return {

@@ -28,8 +28,12 @@ export function writeStepState(state: ConversationState, steps: StepState | unde
   else delete state.steps;
 }
 
-/** One step as a Reply; `withLead` adds the answer's lead sentence (first time the procedure is offered). */
-export function renderStep(s: StepState, withLead: boolean): Reply {
+/**
+ * One step as a Reply; `withLead` adds the answer's lead sentence (first time the procedure is offered).
+ * `hasButtons` is false on channels without buttons (Zalo): they append their own "Gõ TIẾP…" menu, so the
+ * "Bấm 'Bước tiếp'" hint would point at a button that is not there.
+ */
+export function renderStep(s: StepState, withLead: boolean, hasButtons = true): Reply {
   const total = s.steps.length;
   const last = s.index >= total - 1;
   const parts: string[] = [];
@@ -39,7 +43,7 @@ export function renderStep(s: StepState, withLead: boolean): Reply {
     parts.push(UI.lastStep);
     if (s.closing) parts.push(s.closing);
     if (s.safetyNote) parts.push(`${UI.safetyLabel} ${s.safetyNote}`);
-  } else {
+  } else if (hasButtons) {
     parts.push(UI.stepHint);
   }
   parts.push(s.sourceLine);

@@ -26,6 +26,17 @@ describe("step-by-step mode", () => {
     expect(reply.sources[0]?.id).toBe("vneid-cai-dat");
   });
 
+  it("points at the 'Bước tiếp' button only on channels that show buttons", async () => {
+    const { assistant } = buildTestAssistant({ threshold });
+    const web = await assistant.handle({ channel: "web", userId: "w", text: question });
+    expect(web.text).toContain("Bấm \"Bước tiếp\"");
+    const zalo = await assistant.handle({ channel: "zalo", userId: "z", text: question });
+    expect(zalo.text).not.toContain("Bấm");
+    const next = await assistant.handle({ channel: "zalo", userId: "z", text: "tiếp" });
+    expect(next.text).toContain("Bước 2/3");
+    expect(next.text).not.toContain("Bấm");
+  });
+
   it("walks next / repeat / back by buttons and typed words, diacritic-insensitive", async () => {
     const { say, tap } = buildTestAssistant({ threshold });
     await say(question);
