@@ -30,7 +30,7 @@ import { startZalo } from "./channels/zalo/index.js";
 import { loadTemplates } from "./llm/load-prompts.js";
 import { createOpenAiCompatibleChat } from "./llm/openai-compatible-chat.js";
 import { normalizeText } from "./nlp/index.js";
-import { openKnowledgeIndex } from "./retrieval/index.js";
+import { CONFIDENCE_THRESHOLD as OUT_OF_SCOPE_THRESHOLD, openKnowledgeIndex } from "./retrieval/index.js";
 import { createPostgresConversationStore, createPostgresUnansweredLog, openPostgres } from "./storage/postgres/index.js";
 import { createSqliteConversationStore, createSqliteUnansweredLog, openSqlite } from "./storage/sqlite/index.js";
 
@@ -151,6 +151,8 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
     retriever: index.retriever,
     scorer: createConfidenceScorer(index.chunks),
     // threshold: the core's CONFIDENCE_THRESHOLD (answering/calibration.ts), calibrated end to end on the eval set.
+    // Below it but above retrieval's in-scope/out-of-scope threshold, the learner is offered up to three sections.
+    clarifyFloor: OUT_OF_SCOPE_THRESHOLD,
     templates,
     unanswered: stores.unanswered,
     normalize: (text) => normalizeText(text),

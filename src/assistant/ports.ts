@@ -44,6 +44,8 @@ export interface RetrievalHit {
 export interface Retriever {
   /** Best `k` sections for the query, best first. */
   search(query: string, k: number): Promise<RetrievalHit[]>;
+  /** The section with this chunk id, if it still exists (used when a learner picks one of several offered). */
+  get?(chunkId: string): Chunk | undefined;
 }
 
 /** Optional language model used to phrase a grounded answer. Absent in the embedded default. */

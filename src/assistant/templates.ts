@@ -10,6 +10,7 @@ export const TEMPLATE_NAMES = [
   "thanks",
   "refusal",
   "low-confidence",
+  "clarify",
   "error",
   "safety-refusal",
   "grounded-system",

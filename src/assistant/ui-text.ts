@@ -15,6 +15,7 @@ export const UI = {
   safetyLabel: "Lưu ý an toàn:",
   sourceLine: (title: string, section: string, updated: string) =>
     `Nguồn: ${title} – ${section} (cập nhật ${updated})`,
+  choiceExpired: "Lựa chọn này đã cũ. Bạn gõ lại câu hỏi giúp tôi nhé.",
   stepHint: "Bấm \"Bước tiếp\" hoặc gõ \"tiếp\" khi bạn làm xong bước này.",
 } as const;
 

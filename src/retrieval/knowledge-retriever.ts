@@ -46,6 +46,14 @@ export class KnowledgeRetriever implements Retriever {
     private readonly vector?: VectorRanker,
   ) {}
 
+  private byId?: Map<string, Chunk>;
+
+  /** The section with this chunk id (the core's Retriever.get). */
+  get(chunkId: string): Chunk | undefined {
+    this.byId ??= new Map(this.chunks.map((c) => [c.id, c]));
+    return this.byId.get(chunkId);
+  }
+
   /** A retriever over an empty knowledge base: finds nothing, so the core refuses politely. */
   static empty(): KnowledgeRetriever {
     return new KnowledgeRetriever([]);

@@ -18,6 +18,10 @@ export class FakeRetriever implements Retriever {
   readonly queries: string[] = [];
   constructor(private readonly chunks: Chunk[]) {}
 
+  get(chunkId: string): Chunk | undefined {
+    return this.chunks.find((c) => c.id === chunkId);
+  }
+
   async search(query: string, k: number): Promise<RetrievalHit[]> {
     this.queries.push(query);
     const q = new Set(fold(query));

@@ -23,6 +23,7 @@ export interface TestAssistantOptions {
   observer?: QuestionObserver;
   chatModel?: ChatModel;
   threshold?: number;
+  clarifyFloor?: number;
   now?: () => Date;
 }
 
@@ -40,6 +41,7 @@ export function buildTestAssistant(options: TestAssistantOptions = {}) {
     observer: options.observer,
     chatModel: options.chatModel,
     threshold: options.threshold,
+    clarifyFloor: options.clarifyFloor,
   });
   const assistant: Assistant = createAssistant({
     features: [createCommandsFeature({ templates: testTemplates, ask: qa.ask }), createStepFeature(), qa],

@@ -2,12 +2,14 @@ import type { Logger } from "../../shared/logger.js";
 import { silentLogger } from "../../shared/logger.js";
 import { foldText } from "../dialogue/fold.js";
 import type { Feature, Turn } from "../feature.js";
-import type { ChatModel, QuestionObserver, Retriever, UnansweredLog } from "../ports.js";
+import type { ChatModel, Chunk, QuestionObserver, Retriever, UnansweredLog } from "../ports.js";
+import { UI } from "../ui-text.js";
 import { renderStep, writeStepState } from "../steps/step-state.js";
 import type { Templates } from "../templates.js";
 import { channelHasButtons, type Reply } from "../types.js";
 import { CONFIDENCE_THRESHOLD } from "./calibration.js";
 import { chooseHit } from "./choose-hit.js";
+import { clarifyOptions, pickedOption, renderClarify, writeClarify } from "./clarify.js";
 import { composeAnswer } from "./compose-answer.js";
 import type { ConfidenceScorer } from "./confidence.js";
 import { outOfScopeCategory } from "./cue-lists.js";
@@ -25,6 +27,12 @@ export interface QaDeps {
   observer?: QuestionObserver;
   chatModel?: ChatModel;
   threshold?: number;
+  /**
+   * Between this confidence and `threshold` the assistant offers up to three sections to choose from instead of
+   * refusing (see clarify.ts); below it, the question is treated as outside the knowledge base. Needs
+   * `retriever.get`. Unset: no choices, refuse below `threshold`.
+   */
+  clarifyFloor?: number;
   topK?: number;
   logger?: Logger;
 }
@@ -41,10 +49,14 @@ export function createQaFeature(deps: QaDeps): QaFeature {
   const threshold = deps.threshold ?? CONFIDENCE_THRESHOLD;
   const chooseDeps = { retriever: deps.retriever, scorer: deps.scorer, normalize, threshold, topK: deps.topK ?? 5 };
 
-  async function refuse(turn: Turn, question: string, reason: "out_of_scope" | "low_confidence", confidence: number): Promise<Reply> {
-    // Only the normalised text goes to the log: no learner id, no channel, nothing that points back to a person.
+  /** Only the normalised text goes to the log: no learner id, no channel, nothing that points back to a person. */
+  async function logUnanswered(question: string, reason: "out_of_scope" | "low_confidence"): Promise<void> {
     const key = normalize(question).replace(/\s+/g, " ").trim() || foldText(question);
     await deps.unanswered.record(key, reason).catch((err: unknown) => logger.error({ err }, "unanswered log failed"));
+  }
+
+  async function refuse(turn: Turn, question: string, reason: "out_of_scope" | "low_confidence", confidence: number): Promise<Reply> {
+    await logUnanswered(question, reason);
     await observe(turn, question, undefined, confidence, false);
     const text = reason === "out_of_scope" ? deps.templates.refusal : deps.templates["low-confidence"];
     return { kind: "refusal", text, sources: [], confidence };
@@ -60,14 +72,31 @@ export function createQaFeature(deps: QaDeps): QaFeature {
   }
 
   async function ask(turn: Turn, question: string): Promise<Reply> {
+    writeClarify(turn.state, undefined, turn.now);
     if (outOfScopeCategory(normalize(question)) || outOfScopeCategory(question)) {
       return refuse(turn, question, "out_of_scope", 0);
     }
     const candidate = await chooseHit(chooseDeps, question, readTopic(turn.state, turn.now));
     const confidence = Math.round((candidate?.confidence ?? 0) * 1000) / 1000;
-    if (!candidate || confidence < threshold) return refuse(turn, question, "low_confidence", confidence);
+    if (candidate && confidence >= threshold) return answerWith(turn, question, candidate.hit.chunk, confidence);
+    const choices = await offerChoices(turn, question, confidence);
+    return choices ?? refuse(turn, question, "low_confidence", confidence);
+  }
 
-    const chunk = candidate.hit.chunk;
+  /** The "which one did you mean?" reply, when the question is in the clarify band and has 2+ candidate lessons. */
+  async function offerChoices(turn: Turn, question: string, confidence: number): Promise<Reply | undefined> {
+    if (deps.clarifyFloor === undefined || !deps.retriever.get || confidence < deps.clarifyFloor) return undefined;
+    const hits = await deps.retriever.search(question, 10);
+    const scored = normalize(question);
+    const options = clarifyOptions(hits, deps.clarifyFloor, (h) => h.confidence ?? deps.scorer.score(scored, h.chunk));
+    if (options.length < 2) return undefined;
+    // Still a question the assistant could not answer by itself: the knowledge team sees it.
+    await logUnanswered(question, "low_confidence");
+    writeClarify(turn.state, options, turn.now);
+    return renderClarify(deps.templates.clarify, options, confidence);
+  }
+
+  async function answerWith(turn: Turn, question: string, chunk: Chunk, confidence: number): Promise<Reply> {
     const answer = composeAnswer(chunk);
     if (!isSafeAnswer(answer.fullText)) {
       // The knowledge base itself must never trip this; if it does, the section needs fixing, not the citizen.
@@ -105,6 +134,14 @@ export function createQaFeature(deps: QaDeps): QaFeature {
     name: "qa",
     ask,
     async handle(turn) {
+      const picked = pickedOption(turn.state, turn.message.action, turn.text, turn.now);
+      if (picked) {
+        writeClarify(turn.state, undefined, turn.now);
+        const chunk = picked.chunkId ? deps.retriever.get?.(picked.chunkId) : undefined;
+        if (!chunk) return { kind: "info", text: UI.choiceExpired, sources: [], confidence: 1 };
+        // The learner confirmed this section themselves: nothing is guessed any more.
+        return answerWith(turn, chunk.section, chunk, 1);
+      }
       if (turn.message.action || !turn.text) return undefined;
       return ask(turn, turn.text);
     },

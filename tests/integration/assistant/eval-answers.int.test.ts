@@ -22,7 +22,7 @@ import { outOfScopeCategory } from "../../../src/assistant/answering/cue-lists.j
 import { loadTemplates } from "../../../src/llm/load-prompts.js";
 import { normalizeText } from "../../../src/nlp/index.js";
 import { loadEvalSet, PHRASINGS } from "../../../src/retrieval/eval/index.js";
-import { openKnowledgeIndex, type KnowledgeIndex } from "../../../src/retrieval/index.js";
+import { CONFIDENCE_THRESHOLD as OUT_OF_SCOPE_THRESHOLD, openKnowledgeIndex, type KnowledgeIndex } from "../../../src/retrieval/index.js";
 import { InMemoryConversationStore, InMemoryUnansweredLog } from "../../fakes/in-memory-stores.js";
 
 /**
@@ -43,6 +43,7 @@ beforeAll(async () => {
     retriever: index.retriever,
     scorer: createConfidenceScorer(index.chunks),
     threshold: CONFIDENCE_THRESHOLD,
+    clarifyFloor: OUT_OF_SCOPE_THRESHOLD,
     templates,
     unanswered: new InMemoryUnansweredLog(),
     normalize: (t) => normalizeText(t),
@@ -91,11 +92,17 @@ describe("dev eval set through the assistant", () => {
   });
 
   it("refuses out-of-scope questions and answers in-scope ones from the right lesson (floors)", () => {
+    const isChoice = (r: Reply) => r.kind === "info" && (r.buttons ?? []).some((b) => b.action.startsWith("c:"));
+    const titleOf = new Map(index.lessons.map((l) => [l.id, l.title]));
     const oos = answers.filter((a) => a.expect === null);
     const refused = oos.filter((a) => a.reply.kind === "refusal").length / oos.length;
+    const oosChoices = oos.filter((a) => isChoice(a.reply)).length / oos.length;
     const inScope = answers.filter((a) => a.expect !== null);
     const rightLesson = inScope.filter((a) => a.reply.sources[0]?.id === a.expect).length / inScope.length;
-    const wrongAnswers = inScope.filter((a) => a.reply.kind !== "refusal" && a.reply.sources[0]?.id !== a.expect).length / inScope.length;
+    const wrongAnswers = inScope.filter((a) => a.reply.sources.length > 0 && a.reply.sources[0]?.id !== a.expect).length / inScope.length;
+    // A choice list that contains the expected lesson: one tap away from the right answer.
+    const offered = inScope.filter((a) => isChoice(a.reply) && a.reply.text.includes(`(${titleOf.get(a.expect ?? "")})`)).length / inScope.length;
+    const choices = inScope.filter((a) => isChoice(a.reply)).length / inScope.length;
     const byPhrasing = Object.fromEntries(
       PHRASINGS.map((p) => {
         const xs = inScope.filter((a) => a.phrasing === p);
@@ -103,12 +110,23 @@ describe("dev eval set through the assistant", () => {
       }),
     );
     if (process.env.EVAL_DEBUG) for (const a of oos.filter((x) => x.reply.kind !== "refusal")) console.log(`answered OOS: ${a.question} -> ${a.reply.sources[0]?.id} @${a.reply.confidence}`);
-    console.log(JSON.stringify({ outOfScopeRefused: +refused.toFixed(3), inScopeAnsweredRightLesson: +rightLesson.toFixed(3), inScopeWrongLesson: +wrongAnswers.toFixed(3), byPhrasing }));
-    // Floors a little under the figures measured on 2026-11-23 (0.988 refused, 0.676 right lesson, 0.188 wrong
-    // lesson at threshold 0.17), so regressions show.
+    console.log(
+      JSON.stringify({
+        outOfScopeRefused: +refused.toFixed(3),
+        outOfScopeOfferedChoices: +oosChoices.toFixed(3),
+        inScopeAnsweredRightLesson: +rightLesson.toFixed(3),
+        inScopeWrongLesson: +wrongAnswers.toFixed(3),
+        inScopeChoices: +choices.toFixed(3),
+        inScopeChoicesWithRightLesson: +offered.toFixed(3),
+        byPhrasing,
+      }),
+    );
+    // Floors a little under the figures measured on 2026-11-23 (see the closing note of the core issue), so
+    // regressions show.
     expect(refused).toBeGreaterThanOrEqual(0.9);
-    expect(rightLesson).toBeGreaterThanOrEqual(0.6);
-    expect(wrongAnswers).toBeLessThanOrEqual(0.25);
+    expect(rightLesson).toBeGreaterThanOrEqual(0.65);
+    expect(wrongAnswers).toBeLessThanOrEqual(0.22);
+    expect(rightLesson + offered).toBeGreaterThanOrEqual(0.75);
   });
 
   it("answers with sources for every non-refusal", () => {
