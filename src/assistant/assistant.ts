@@ -1,6 +1,7 @@
 import type { Logger } from "../shared/logger.js";
 import { silentLogger } from "../shared/logger.js";
 import { cleanInput } from "./dialogue/clean-text.js";
+import { createKeyedQueue } from "./dialogue/keyed-queue.js";
 import type { Feature, Turn } from "./feature.js";
 import type { ConversationState, ConversationStore } from "./ports.js";
 import { fixedReply } from "./templates.js";
@@ -25,6 +26,7 @@ export interface AssistantDeps {
 export function createAssistant(deps: AssistantDeps): Assistant {
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
+  const perLearner = createKeyedQueue();
 
   async function handle(message: IncomingMessage): Promise<Reply> {
     const text = cleanInput(message.text);
@@ -33,18 +35,24 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     try {
       learnerId = await deps.learnerIdFor(message);
       if (!text && !action) return fixedReply("help", deps.templates.help);
-      const loaded = await deps.conversations.get(learnerId);
-      const state: ConversationState = loaded ? structuredClone(loaded) : {};
-      const before = JSON.stringify(state);
-      const turn: Turn = { message: { ...message, text, action }, learnerId, text, now: clock(), state };
-      const reply = (await firstReply(turn)) ?? fixedReply("help", deps.templates.help);
-      // Save once, and only when a feature changed something: most turns are plain questions.
-      if (JSON.stringify(state) !== before) await deps.conversations.set(learnerId, state);
-      return reply;
+      const id = learnerId;
+      return await perLearner.run(id, () => turnFor(id, message, text, action));
     } catch (error) {
       logger.error({ err: error, channel: message.channel, learnerId }, "assistant turn failed");
       return fixedReply("error", deps.templates.error, 0);
     }
+  }
+
+  /** One turn with the learner's state loaded before and saved after; never runs twice at once for a learner. */
+  async function turnFor(learnerId: string, message: IncomingMessage, text: string, action: string | undefined): Promise<Reply> {
+    const loaded = await deps.conversations.get(learnerId);
+    const state: ConversationState = loaded ? structuredClone(loaded) : {};
+    const before = JSON.stringify(state);
+    const turn: Turn = { message: { ...message, text, action }, learnerId, text, now: clock(), state };
+    const reply = (await firstReply(turn)) ?? fixedReply("help", deps.templates.help);
+    // Save once, and only when a feature changed something: most turns are plain questions.
+    if (JSON.stringify(state) !== before) await deps.conversations.set(learnerId, state);
+    return reply;
   }
 
   async function firstReply(turn: Turn): Promise<Reply | undefined> {

@@ -17,6 +17,27 @@ describe("createAssistant (dialogue router)", () => {
     expect(seen).toEqual(["pass"]);
   });
 
+  it("runs one learner's turns one after another so concurrent messages never overwrite each other's state", async () => {
+    const conversations = new InMemoryConversationStore();
+    // A feature that reads, waits (as a database call would), then writes: the classic lost-update shape.
+    const counter: Feature = {
+      name: "counter",
+      handle: async (t) => {
+        const n = Number(t.state.n ?? 0);
+        await new Promise((r) => setTimeout(r, 5));
+        t.state.n = n + 1;
+        return { kind: "answer", text: String(n + 1), sources: [], confidence: 1 };
+      },
+    };
+    const assistant = createAssistant({ features: [counter], conversations, learnerIdFor, templates: testTemplates });
+    const replies = await Promise.all([1, 2, 3].map(() => assistant.handle({ channel: "web", userId: "same", text: "x" })));
+    expect(replies.map((r) => r.text).sort()).toEqual(["1", "2", "3"]);
+    expect((await conversations.get("L:web:same"))?.n).toBe(3);
+    // Different learners are not held up by each other.
+    const other = await Promise.all(["a", "b"].map((u) => assistant.handle({ channel: "web", userId: u, text: "x" })));
+    expect(other.map((r) => r.text)).toEqual(["1", "1"]);
+  });
+
   it("NFC-normalises the text features see", async () => {
     let got = "";
     const f: Feature = { name: "f", handle: async (t) => { got = t.text; return undefined; } };
