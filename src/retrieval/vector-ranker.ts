@@ -6,7 +6,7 @@ import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 const EF_SEARCH = 128;
 
 /** Vectors fetched per requested chunk: a chunk owns several vectors, so the nearest list is collapsed per chunk. */
-const OVERFETCH = 4;
+const OVERFETCH = 2;
 
 /** One text to embed for a chunk: the section itself, or one of the paraphrase questions people ask. */
 export interface VectorText {
