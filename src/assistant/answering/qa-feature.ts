@@ -142,7 +142,9 @@ export function createQaFeature(deps: QaDeps): QaFeature {
         // The learner confirmed this section themselves: nothing is guessed any more.
         return answerWith(turn, chunk.section, chunk, 1);
       }
-      if (turn.message.action || !turn.text) return undefined;
+      // A bare number or punctuation is a menu pick for something no longer on screen, not a question: "2" would
+      // otherwise match "mức 2". Leave it to the router's help reply.
+      if (turn.message.action || !/\p{L}/u.test(turn.text)) return undefined;
       return ask(turn, turn.text);
     },
   };

@@ -34,8 +34,15 @@
     return div;
   }
 
+  // The core cites its source as a "Nguồn: …" paragraph; here the footer shows the same citation as a link, so the
+  // paragraph is dropped from the bubble rather than read twice.
+  function withoutCitation(reply) {
+    if (!reply.sources || !reply.sources.length) return reply.text;
+    return reply.text.split("\n\n").filter(function (p) { return p.indexOf("Nguồn: ") !== 0; }).join("\n\n");
+  }
+
   function addReply(reply) {
-    var div = addMessage("bot", reply.text);
+    var div = addMessage("bot", withoutCitation(reply));
     div.setAttribute("data-kind", reply.kind || "");
     if (reply.sources && reply.sources.length) {
       var src = document.createElement("div");

@@ -54,6 +54,8 @@ describe.skipIf(!haveChromium)(`web chat page in headless Chromium${haveChromium
     expect(await answer.textContent()).toContain("Bước 1/3: Mở \"CH Play\"");
     expect(await answer.locator(".sources").textContent()).toContain("Cài đặt ứng dụng VNeID – Tải ứng dụng VNeID ở đâu? (cập nhật 20/11/2026)");
     expect(await answer.locator(".sources a").getAttribute("href")).toBe("https://vneid.gov.vn/");
+    // The citation is shown once, as the linked footer, not again as a paragraph of the bubble.
+    expect((await answer.textContent())?.match(/Nguồn:/g)).toHaveLength(1);
 
     const next = answer.getByRole("button", { name: "Bước tiếp ▶" });
     const box = await next.boundingBox();
