@@ -1,7 +1,7 @@
 import type { Logger } from "../shared/logger.js";
 import { silentLogger } from "../shared/logger.js";
 import { cleanInput } from "./dialogue/clean-text.js";
-import { createKeyedQueue } from "./dialogue/keyed-queue.js";
+import { createKeyedQueue } from "../shared/keyed-queue.js";
 import type { Feature, Turn } from "./feature.js";
 import type { ConversationState, ConversationStore } from "./ports.js";
 import { fixedReply } from "./templates.js";

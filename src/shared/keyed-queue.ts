@@ -1,8 +1,9 @@
 /**
- * Runs tasks one after another per key, tasks of different keys concurrently. The router uses it per learner: a
- * turn reads the conversation state, awaits features, then writes it back, so two messages from one person arriving
- * together (a double tap, a Zalo redelivery) would otherwise both start from the same state and one would overwrite
- * the other. Within one process this makes read-modify-write per learner atomic.
+ * Runs tasks one after another per key, tasks of different keys concurrently.
+ * - The dialogue router keys it by learner: a turn reads the conversation state, awaits features, then writes it
+ *   back, so two messages from one person arriving together (a double tap, a redelivery) would otherwise both start
+ *   from the same state and one would overwrite the other.
+ * - Channels key it by chat, so two quick questions are answered in the order they were asked.
  */
 export function createKeyedQueue() {
   const tails = new Map<string, Promise<unknown>>();
@@ -17,6 +18,10 @@ export function createKeyedQueue() {
         if (tails.get(key) === tail) tails.delete(key);
       });
       return result;
+    },
+    /** Resolves when no task is running or waiting. */
+    async idle(): Promise<void> {
+      while (tails.size > 0) await Promise.all([...tails.values()]);
     },
     /** Keys with tasks in flight (for tests and metrics). */
     get size(): number {
