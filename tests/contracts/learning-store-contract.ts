@@ -3,7 +3,7 @@ import type { LearningStore, QuizAttempt } from "../../src/assistant/learning/in
 import { answeredStatement, quizResultStatement } from "../../src/assistant/learning/xapi.js";
 import { LESSONS } from "../fixtures/learning/lessons.js";
 
-/** Shared behaviour every LearningStore adapter must have; `make` returns a fresh, empty store with outbox on. */
+/** Shared behaviour every LearningStore adapter must have; `make` returns a fresh, empty store. */
 export function learningStoreContract(name: string, make: () => Promise<LearningStore>, skip?: string): void {
   if (skip) console.warn(`LearningStore contract: ${name} skipped — ${skip}`);
   const suite = skip ? describe.skip : describe;
@@ -38,15 +38,86 @@ export function learningStoreContract(name: string, make: () => Promise<Learning
       await s.close();
     });
 
-    it("redeems a link code once and refuses expired codes", async () => {
+    it("redeems a link code once, refuses expired codes and keeps one live code per learner", async () => {
       const s = await make();
-      await s.createLinkCode("12345678", "canon", "2026-11-23T01:15:00.000Z");
-      await s.createLinkCode("87654321", "canon", "2026-11-23T01:15:00.000Z");
+      await s.createLinkCode("11111111", "canon", "2026-11-23T01:15:00.000Z", "2026-11-23T01:05:00.000Z");
+      await s.createLinkCode("12345678", "canon", "2026-11-23T01:15:00.000Z", "2026-11-23T01:05:00.000Z");
+      await s.createLinkCode("87654321", "other", "2026-11-23T01:15:00.000Z", "2026-11-23T01:05:00.000Z");
+      expect(await s.redeemLinkCode("11111111", "2026-11-23T01:10:00.000Z")).toBeUndefined(); // replaced by the newer code
       expect(await s.redeemLinkCode("12345678", "2026-11-23T01:10:00.000Z")).toBe("canon");
       expect(await s.redeemLinkCode("12345678", "2026-11-23T01:10:00.000Z")).toBeUndefined();
-      expect(await s.redeemLinkCode("87654321", "2026-11-23T01:20:00.000Z")).toBeUndefined();
+      expect(await s.redeemLinkCode("87654321", "2026-11-23T01:15:00.000Z")).toBeUndefined(); // expired at 01:15
       await s.linkLearner("alias", "canon", "2026-11-23T01:10:00.000Z");
       expect(await s.canonicalLearner("alias")).toBe("canon");
+      await s.close();
+    });
+
+    it("persists wrong link codes per account within a window", async () => {
+      const s = await make();
+      for (const m of ["00", "10", "20"]) await s.recordLinkFailure("acc", `2026-11-23T01:${m}:00.000Z`, "2026-11-23T00:00:00.000Z");
+      await s.recordLinkFailure("someone", "2026-11-23T01:20:00.000Z", "2026-11-23T00:00:00.000Z");
+      expect(await s.countLinkFailures("acc", "2026-11-23T00:30:00.000Z")).toBe(3);
+      expect(await s.countLinkFailures("acc", "2026-11-23T01:05:00.000Z")).toBe(2);
+      // Recording prunes this account's rows at or before the window start.
+      await s.recordLinkFailure("acc", "2026-11-23T02:15:00.000Z", "2026-11-23T01:15:00.000Z");
+      expect(await s.countLinkFailures("acc", "2026-11-23T00:00:00.000Z")).toBe(2);
+      expect(await s.countLinkFailures("someone", "2026-11-23T00:00:00.000Z")).toBe(1);
+      await s.close();
+    });
+
+    it("merges a linked account's history on read without rewriting evidence", async () => {
+      const s = await make();
+      const at = "2026-11-10T00:00:00.000Z";
+      await s.saveProfile({ learnerId: "tg", consentAt: at, updatedAt: at, provinceCode: "01", targetGroup: "student" });
+      const tgPassed = quizResultStatement(env("tg", "2026-11-11T00:00:00.000Z"), lesson, { attemptId: "0b0f6c1e-2a2b-4c4d-8e8f-000000000010", correct: 3, total: 3, passed: true, startedAt: at });
+      await s.appendStatements([tgPassed]);
+      await s.startAttempt({ ...attempt("0b0f6c1e-2a2b-4c4d-8e8f-000000000011", "tg"), lessonId: "l-two" });
+      await s.recordQuestion({ learnerId: "tg", text: "vneid la gi", lessonId: "l-two", confidence: 0.9, answered: true, at: "2026-11-11T00:00:00.000Z" });
+      await s.saveProfile({ learnerId: "zalo", consentAt: "2026-11-12T00:00:00.000Z", updatedAt: "2026-11-12T00:00:00.000Z" });
+      const zaloDone = quizResultStatement(env("zalo", "2026-11-12T00:00:00.000Z"), { ...lesson, id: "l-three" }, { attemptId: "0b0f6c1e-2a2b-4c4d-8e8f-000000000012", correct: 0, total: 3, passed: false, startedAt: at });
+      await s.appendStatements([zaloDone]);
+      await s.createMentorCode("DSX", "Tổ A", at);
+      expect(await s.claimMentorCode("DSX", "tg", at)).toBe(true);
+
+      // The Telegram account ("tg") links to the Zalo learner who issued the code.
+      await s.linkLearner("tg", "zalo", "2026-11-20T00:00:00.000Z");
+      for (const id of ["zalo", "tg"]) {
+        expect(await s.learnerProgress(id)).toEqual({ completed: [], passed: [lesson.id], failed: ["l-three"] });
+        expect(await s.attemptCount(id, "l-two")).toBe(1);
+        expect((await s.activeAttempt(id))?.id).toBe("0b0f6c1e-2a2b-4c4d-8e8f-000000000011");
+        expect(await s.askedLessons(id, 5)).toEqual(["l-two"]);
+        expect((await s.mentorOf(id))?.code).toBe("DSX");
+      }
+      // The most recently updated profile of the pair, under the canonical id.
+      expect(await s.getProfile("tg")).toMatchObject({ learnerId: "zalo", consentAt: "2026-11-12T00:00:00.000Z", provinceCode: undefined });
+      // Evidence is untouched: the original actor stays on every statement.
+      expect((await s.queryStatements({ limit: 10, agentName: "tg" })).map((r) => r.statement.id)).toEqual([tgPassed.id]);
+      expect((await s.queryStatements({ limit: 10, agentName: "tg" }))[0]!.statement.actor.account.name).toBe("tg");
+      // Reports see one learner.
+      const facts = await s.reportFacts("2026-09-30T17:00:00.000Z", "2026-12-31T17:00:00.000Z");
+      expect(facts.profiles).toHaveLength(1);
+      expect(facts.profiles[0]).toMatchObject({ learnerId: "zalo", consentAt: at });
+      expect(new Set(facts.events.map((e) => e.learnerId))).toEqual(new Set(["zalo"]));
+      expect(facts.questions.map((q) => q.learnerId)).toEqual(["zalo"]);
+      // Linking the canonical learner onward keeps links one level deep.
+      await s.linkLearner("zalo", "web", "2026-11-21T00:00:00.000Z");
+      expect(await s.canonicalLearner("tg")).toBe("web");
+      expect((await s.learnerProgress("web")).passed).toEqual([lesson.id]);
+      await s.linkLearner("web", "tg", "2026-11-22T00:00:00.000Z"); // already one learner: no cycle
+      expect(await s.canonicalLearner("web")).toBeUndefined();
+      // Withdrawal removes the profile of every linked account.
+      await s.deleteProfile("tg");
+      expect(await s.getProfile("zalo")).toBeUndefined();
+      expect((await s.reportFacts("2026-09-30T17:00:00.000Z", "2026-12-31T17:00:00.000Z")).profiles).toEqual([]);
+      await s.close();
+    });
+
+    it("queues every new statement in the outbox, with or without an LRS configured", async () => {
+      const s = await make();
+      const st = quizResultStatement(env("learner-5", "2026-11-23T01:05:00.000Z"), lesson, { attemptId: "0b0f6c1e-2a2b-4c4d-8e8f-000000000005", correct: 3, total: 3, passed: true, startedAt: "2026-11-23T01:00:00.000Z" });
+      expect(await s.appendStatements([st, st])).toBe(1);
+      expect(await s.outboxCounts()).toEqual({ pending: 1, sent: 0 });
+      expect((await s.dueOutbox("2026-11-23T01:06:00.000Z", 10)).map((i) => i.statementId)).toEqual([st.id]);
       await s.close();
     });
 

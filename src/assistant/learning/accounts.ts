@@ -7,11 +7,17 @@ import { pathFor, reachedPath } from "./core-paths.js";
 import { startOnboarding } from "./onboarding.js";
 import { T } from "./texts.js";
 
-export const LINK_CODE_MINUTES = 15;
+/** A link code works once, for this long. */
+export const LINK_CODE_MINUTES = 10;
+/** Guessing limit: at most this many wrong codes per platform account within the window, then wait. */
+export const LINK_MAX_FAILURES = 5;
+export const LINK_FAILURE_WINDOW_MINUTES = 60;
 
 /**
  * /lienket: without a code, issues a one-time code for this learner; with a code (typed on the other app), links
- * this platform account to the learner who issued it. `onLinked` lets the id cache forget the old mapping.
+ * this platform account to the learner who issued it. `onLinked` lets the id cache forget old mappings.
+ * Wrong codes are counted in the store per platform account (the one typing), so the limit holds across restarts
+ * and instances; once reached, even a right code waits until the window has passed.
  */
 export async function linkCommand(ctx: LearningContext, turn: Turn, arg: string, onLinked: (aliasId: string) => void): Promise<Reply> {
   if (turn.message.isGroup) return say(turn, "info", T.groupOnly);
@@ -19,13 +25,19 @@ export async function linkCommand(ctx: LearningContext, turn: Turn, arg: string,
   const code = arg.replace(/\s+/g, "");
   if (!code) {
     const fresh = ctx.newCode(8);
-    await ctx.store.createLinkCode(fresh, turn.learnerId, new Date(now.getTime() + LINK_CODE_MINUTES * 60_000).toISOString());
+    await ctx.store.createLinkCode(fresh, turn.learnerId, new Date(now.getTime() + LINK_CODE_MINUTES * 60_000).toISOString(), now.toISOString());
     return say(turn, "info", T.linkCode(fresh, LINK_CODE_MINUTES));
   }
-  const issuer = await ctx.store.redeemLinkCode(code, now.toISOString());
-  if (!issuer) return say(turn, "info", T.linkBad);
-  if (issuer === turn.learnerId) return say(turn, "info", T.linkSame);
   const alias = opaqueLearnerId(ctx.learnerIdSecret, turn.message);
+  const windowStart = new Date(now.getTime() - LINK_FAILURE_WINDOW_MINUTES * 60_000).toISOString();
+  if ((await ctx.store.countLinkFailures(alias, windowStart)) >= LINK_MAX_FAILURES) return say(turn, "info", T.linkTooMany);
+  const issuer = await ctx.store.redeemLinkCode(code, now.toISOString());
+  if (!issuer) {
+    await ctx.store.recordLinkFailure(alias, now.toISOString(), windowStart);
+    const failures = await ctx.store.countLinkFailures(alias, windowStart);
+    return say(turn, "info", failures >= LINK_MAX_FAILURES ? T.linkTooMany : T.linkBad);
+  }
+  if (issuer === turn.learnerId) return say(turn, "info", T.linkSame);
   await ctx.store.linkLearner(alias, issuer, now.toISOString());
   onLinked(alias);
   return say(turn, "info", T.linkDone, [{ label: T.progressButton, action: "pg:p" }]);

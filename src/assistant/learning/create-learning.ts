@@ -76,6 +76,7 @@ export function createLearning(deps: LearningDeps): Learning {
       if (text) await deps.store.recordQuestion({ ...e, text, at });
     },
   };
-  const feature = createLearningFeature(ctx, (alias) => canonical.delete(alias));
+  // A link can move other aliases too (links are kept one level deep), so forget every cached mapping; links are rare.
+  const feature = createLearningFeature(ctx, () => canonical.clear());
   return { features: [feature], learnerIdFor, questionObserver, context: ctx };
 }

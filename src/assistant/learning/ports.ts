@@ -69,7 +69,10 @@ export interface StoredStatement {
   statement: XapiStatement;
 }
 
-/** Facts reports are computed from (aggregation is pure code, identical for every database). */
+/**
+ * Facts reports are computed from (aggregation is pure code, identical for every database). Linked accounts are
+ * already folded into one learner: every learnerId here is the canonical id, with one profile per learner.
+ */
 export interface ReportFacts {
   profiles: LearnerProfile[];
   /** Evidence up to the period end: learner, verb (short), lesson, timestamp. */
@@ -95,6 +98,7 @@ export interface MentorRecord {
 
 /** Profile, units, linking and questions. */
 export interface LearnerStore {
+  /** The learner's profile; for linked accounts the most recently updated one, with `learnerId` = the canonical id. */
   getProfile(learnerId: string): Promise<LearnerProfile | undefined>;
   saveProfile(profile: LearnerProfile): Promise<void>;
   /** Withdrawal of consent: removes the profile (evidence stays anonymous under the opaque id). */
@@ -103,10 +107,19 @@ export interface LearnerStore {
   getUnit(code: string): Promise<AdminUnit | undefined>;
   /** Upserts units by code; returns how many rows were written. */
   importUnits(units: AdminUnit[]): Promise<number>;
-  /** Links `aliasId` to `canonicalId` (one-time code redeemed). */
-  createLinkCode(code: string, learnerId: string, expiresAt: string): Promise<void>;
+  /** Stores a one-time link code; replaces the learner's previous code and drops every code expired at `now`. */
+  createLinkCode(code: string, learnerId: string, expiresAt: string, now: string): Promise<void>;
   /** Returns the issuing learner and deletes the code, or undefined when unknown/expired. */
   redeemLinkCode(code: string, now: string): Promise<string | undefined>;
+  /** Wrong link codes typed by this account after `since` (persisted: the guessing limit survives restarts). */
+  countLinkFailures(learnerId: string, since: string): Promise<number>;
+  /** Records one wrong link code; forgets this account's failures at or before `pruneBefore`. */
+  recordLinkFailure(learnerId: string, at: string, pruneBefore: string): Promise<void>;
+  /**
+   * Links `aliasId` to `canonicalId` (one-time code redeemed). Nothing already written is moved or rewritten: every
+   * per-learner read (profile, progress, attempts, asked lessons, mentors, reports) resolves the whole linked group,
+   * so the alias's earlier progress and evidence count for the one learner.
+   */
   linkLearner(aliasId: string, canonicalId: string, at: string): Promise<void>;
   canonicalLearner(aliasId: string): Promise<string | undefined>;
   recordQuestion(e: { learnerId: string; text: string; lessonId?: string; confidence: number; answered: boolean; at: string }): Promise<void>;

@@ -1,8 +1,14 @@
 import type { CorePaths } from "./core-paths.js";
 import { pathFor, reachedPath } from "./core-paths.js";
 import type { AdminUnit, ReportFacts, TargetGroup } from "./ports.js";
+import { GROUP_LABELS } from "./texts.js";
 
 export type ReportLevel = "province" | "commune" | "neighbourhood";
+
+/** Report group of learners who did not say which target group they belong to ("chưa khai báo"). */
+export const UNKNOWN_GROUP = "unknown";
+export type ReportGroup = TargetGroup | typeof UNKNOWN_GROUP | "all";
+export const REPORT_GROUP_NAMES: Record<ReportGroup, string> = { all: "Tất cả", ...GROUP_LABELS, [UNKNOWN_GROUP]: "Chưa khai báo" };
 
 export interface ReportRow {
   level: ReportLevel;
@@ -11,7 +17,10 @@ export interface ReportRow {
   communeCode: string;
   neighbourhoodCode: string;
   name: string;
-  targetGroup: TargetGroup | "all";
+  /** A target group, "unknown" (chưa khai báo — never guessed as citizen) or "all". */
+  targetGroup: ReportGroup;
+  /** Vietnamese name of the group ("Chưa khai báo" for unknown). */
+  targetGroupName: string;
   learners: number;
   activeLearners: number;
   lessonsCompleted: number;
@@ -84,14 +93,14 @@ export function buildReport(
     levels.forEach((level, depth) => {
       if (depth > 0 && !codes[depth - 1]) return; // no commune row under an unknown province
       const key = codes.slice(0, depth + 1) as string[];
-      for (const group of ["all", p.targetGroup ?? "citizen"] as const) {
+      for (const group of ["all", p.targetGroup ?? UNKNOWN_GROUP] as const) {
         const id = `${level}|${key.join("|")}|${group}`;
         let acc = rows.get(id);
         if (!acc) {
           const code = key[depth] ?? "";
           acc = {
             level, provinceCode: key[0] ?? "", communeCode: key[1] ?? "", neighbourhoodCode: key[2] ?? "",
-            name: code ? (names.get(code) ?? code) : "(chưa cho biết)", targetGroup: group,
+            name: code ? (names.get(code) ?? code) : "(chưa cho biết)", targetGroup: group, targetGroupName: REPORT_GROUP_NAMES[group],
             learners: 0, activeLearners: 0, lessonsCompleted: 0, quizzesPassed: 0, reachedCorePath: 0, questions: new Map(),
           };
           rows.set(id, acc);
@@ -114,18 +123,19 @@ export function buildReport(
       .map(([text, count]) => ({ text, count })),
   }));
   const levelOrder = { province: 0, commune: 1, neighbourhood: 2 };
+  const groupOrder = (g: ReportGroup) => (g === "all" ? 0 : g === UNKNOWN_GROUP ? 2 : 1);
   out.sort(
     (a, b) =>
       a.provinceCode.localeCompare(b.provinceCode) || levelOrder[a.level] - levelOrder[b.level] ||
       a.communeCode.localeCompare(b.communeCode) || a.neighbourhoodCode.localeCompare(b.neighbourhoodCode) ||
-      (a.targetGroup === "all" ? -1 : b.targetGroup === "all" ? 1 : a.targetGroup.localeCompare(b.targetGroup)),
+      groupOrder(a.targetGroup) - groupOrder(b.targetGroup) || a.targetGroup.localeCompare(b.targetGroup),
   );
   return { quarter: opts.quarter, from, to, rows: out };
 }
 
 const CSV_COLUMNS = [
   "quarter", "level", "province_code", "commune_code", "neighbourhood_code", "name", "target_group", "learners",
-  "active_learners", "lessons_completed", "quizzes_passed", "reached_core_path", "top_questions",
+  "active_learners", "lessons_completed", "quizzes_passed", "reached_core_path", "top_questions", "target_group_name",
 ] as const;
 
 export function csvCell(v: string | number): string {
@@ -139,7 +149,7 @@ export function reportToCsv(report: Report): string {
     lines.push(
       [report.quarter, r.level, r.provinceCode, r.communeCode, r.neighbourhoodCode, r.name, r.targetGroup, r.learners,
         r.activeLearners, r.lessonsCompleted, r.quizzesPassed, r.reachedCorePath,
-        r.topQuestions.map((q) => `${q.text} (${q.count})`).join("; ")].map(csvCell).join(","),
+        r.topQuestions.map((q) => `${q.text} (${q.count})`).join("; "), r.targetGroupName].map(csvCell).join(","),
     );
   }
   return `${lines.join("\r\n")}\r\n`;

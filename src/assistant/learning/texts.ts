@@ -98,8 +98,11 @@ export const T = {
   reasonPath: "bài trong lộ trình của bạn",
   linkCode: (code: string, minutes: number) =>
     `Mã liên kết của bạn: ${code}\nMở Trợ lý số trên ứng dụng kia (Zalo hoặc Telegram) và gõ: /lienket ${code}\nMã dùng được một lần, trong ${minutes} phút. Không đưa mã này cho người khác.`,
-  linkDone: "Đã liên kết! Từ nay tiến độ học trên hai ứng dụng là một.",
+  linkDone: "Đã liên kết! Từ nay tiến độ học trên hai ứng dụng là một, kể cả những bài bạn đã học trước đây.",
   linkBad: "Mã liên kết không đúng hoặc đã hết hạn. Bạn hãy tạo mã mới bằng cách gõ /lienket trên ứng dụng kia.",
+  linkTooMany:
+    "Bạn đã nhập sai mã liên kết nhiều lần. Để giữ an toàn cho tài khoản, bạn hãy chờ khoảng 1 tiếng rồi thử lại. " +
+    "Khi thử lại, hãy gõ /lienket trên ứng dụng kia để lấy mã mới.",
   linkSame: "Đây vẫn là tài khoản đã tạo mã. Bạn hãy gõ mã trên ứng dụng kia nhé.",
   mentorClaimed: (code: string) =>
     `Bạn đã trở thành Đại sứ số! Mã mời của bạn: ${code}\nNgười bạn hướng dẫn chỉ cần gõ: /moi ${code}\nGõ /daisu để xem tiến độ của họ.`,

@@ -25,7 +25,7 @@ th:first-child,td:first-child{text-align:left}
 <label>Quý <input id="quarter" placeholder="2026-Q4" pattern="\\d{4}-Q[1-4]"></label>
 <label>Nhóm <select id="group"><option value="all">Tất cả</option><option value="citizen">Người dân</option>
 <option value="civil_servant">Cán bộ, công chức</option><option value="student">Học sinh, sinh viên</option>
-<option value="worker">Người lao động</option></select></label>
+<option value="worker">Người lao động</option><option value="unknown">Chưa khai báo</option></select></label>
 <button id="load" type="submit">Xem báo cáo</button>
 <button id="csv" type="button">Tải CSV</button>
 </form>

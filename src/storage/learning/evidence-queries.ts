@@ -1,7 +1,8 @@
 import type { EvidenceStore, QuizAttempt } from "../../assistant/learning/ports.js";
 import type { XapiStatement } from "../../assistant/learning/xapi-types.js";
 import { verbName } from "../../assistant/learning/xapi-types.js";
-import { profileFromRow } from "./learner-queries.js";
+import { allLinks, learnerGroup, placeholders } from "./learner-groups.js";
+import { pickProfile, profileFromRow } from "./learner-queries.js";
 import type { SqlRunner, SqlValue } from "./sql-runner.js";
 import { num, optional } from "./sql-runner.js";
 
@@ -29,10 +30,11 @@ function lessonOf(s: XapiStatement): string {
 }
 
 /**
- * Inserts statements that are not stored yet (ON CONFLICT DO NOTHING on the statement id) and, when forwarding is
- * on, queues exactly the new ones in the outbox — inside the caller's transaction.
+ * Inserts statements that are not stored yet (ON CONFLICT DO NOTHING on the statement id) and queues exactly the new
+ * ones in the outbox — inside the caller's transaction. Queued whether or not an LRS is configured: without one the
+ * rows simply wait, so configuring LRS_ENDPOINT later forwards the whole history, each statement once.
  */
-export async function insertStatements(t: SqlRunner, statements: XapiStatement[], outbox: boolean): Promise<number> {
+export async function insertStatements(t: SqlRunner, statements: XapiStatement[]): Promise<number> {
   let added = 0;
   for (const s of statements) {
     const changed = await t.run(
@@ -41,7 +43,7 @@ export async function insertStatements(t: SqlRunner, statements: XapiStatement[]
       [s.id, s.actor.account.name, verbName(s.verb.id) ?? s.verb.id, s.object.id, lessonOf(s), s.context.registration,
         s.timestamp, s.stored, JSON.stringify(s)],
     );
-    if (changed && outbox) {
+    if (changed) {
       await t.run(
         "INSERT INTO xapi_outbox (statement_id, next_attempt_at) VALUES (?, ?) ON CONFLICT (statement_id) DO NOTHING",
         [s.id, s.stored],
@@ -52,12 +54,15 @@ export async function insertStatements(t: SqlRunner, statements: XapiStatement[]
   return added;
 }
 
-export function evidenceQueries(db: SqlRunner, opts: { outbox: boolean }): EvidenceStore {
+/** Per-learner reads resolve linked accounts (see learner-groups.ts); statements keep their original actor. */
+export function evidenceQueries(db: SqlRunner): EvidenceStore {
   return {
     async activeAttempt(learnerId) {
+      const ids = await learnerGroup(db, learnerId);
       const [row] = await db.all(
-        "SELECT * FROM quiz_attempts WHERE learner_id = ? AND active = 1 AND status = 'in_progress' ORDER BY started_at DESC LIMIT 1",
-        [learnerId],
+        `SELECT * FROM quiz_attempts WHERE learner_id IN (${placeholders(ids.length)}) AND active = 1 AND status = 'in_progress'
+         ORDER BY started_at DESC LIMIT 1`,
+        ids,
       );
       return row ? attemptFromRow(row) : undefined;
     },
@@ -66,12 +71,17 @@ export function evidenceQueries(db: SqlRunner, opts: { outbox: boolean }): Evide
       return row ? attemptFromRow(row) : undefined;
     },
     async attemptCount(learnerId, lessonId) {
-      const [row] = await db.all("SELECT COUNT(*) AS n FROM quiz_attempts WHERE learner_id = ? AND lesson_id = ?", [learnerId, lessonId]);
+      const ids = await learnerGroup(db, learnerId);
+      const [row] = await db.all(
+        `SELECT COUNT(*) AS n FROM quiz_attempts WHERE learner_id IN (${placeholders(ids.length)}) AND lesson_id = ?`,
+        [...ids, lessonId],
+      );
       return num(row?.n);
     },
     async startAttempt(a) {
       await db.tx(async (t) => {
-        await t.run("UPDATE quiz_attempts SET active = 0 WHERE learner_id = ? AND active = 1", [a.learnerId]);
+        const ids = await learnerGroup(t, a.learnerId);
+        await t.run(`UPDATE quiz_attempts SET active = 0 WHERE learner_id IN (${placeholders(ids.length)}) AND active = 1`, ids);
         await t.run(
           `INSERT INTO quiz_attempts (id, learner_id, lesson_id, attempt_no, total, current_index, correct, answers, status,
              started_at, question_shown_at, finished_at, platform, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
@@ -89,19 +99,21 @@ export function evidenceQueries(db: SqlRunner, opts: { outbox: boolean }): Evide
             next.id, expectedIndex],
         );
         if (!changed) return false;
-        await insertStatements(t, statements, opts.outbox);
+        await insertStatements(t, statements);
         return true;
       });
     },
     async appendStatements(statements) {
-      return db.tx((t) => insertStatements(t, statements, opts.outbox));
+      return db.tx((t) => insertStatements(t, statements));
     },
     async learnerProgress(learnerId) {
+      const ids = await learnerGroup(db, learnerId);
       const rows = await db.all(
-        "SELECT DISTINCT verb, lesson_id FROM xapi_statements WHERE learner_id = ? AND verb IN ('completed', 'passed', 'failed')",
-        [learnerId],
+        `SELECT DISTINCT verb, lesson_id FROM xapi_statements
+         WHERE learner_id IN (${placeholders(ids.length)}) AND verb IN ('completed', 'passed', 'failed')`,
+        ids,
       );
-      const of = (verb: string) => rows.filter((r) => r.verb === verb).map((r) => String(r.lesson_id)).sort();
+      const of = (verb: string) => [...new Set(rows.filter((r) => r.verb === verb).map((r) => String(r.lesson_id)))].sort();
       const passed = of("passed");
       return { completed: of("completed"), passed, failed: of("failed").filter((l) => !passed.includes(l)) };
     },
@@ -126,7 +138,19 @@ export function evidenceQueries(db: SqlRunner, opts: { outbox: boolean }): Evide
       return rows.map((r) => ({ seq: num(r.seq), statement: JSON.parse(String(r.body)) as XapiStatement }));
     },
     async reportFacts(from, to) {
-      const profiles = (await db.all("SELECT * FROM learning_profiles WHERE consent_at < ?", [to])).map(profileFromRow);
+      // A linked pair is one learner: ids fold to the canonical one, profiles to one per learner (as getProfile).
+      const links = await allLinks(db);
+      const canon = (id: string) => links.get(id) ?? id;
+      const byLearner = new Map<string, ReturnType<typeof profileFromRow>[]>();
+      for (const p of (await db.all("SELECT * FROM learning_profiles WHERE consent_at < ?", [to])).map(profileFromRow)) {
+        const id = canon(p.learnerId);
+        byLearner.set(id, [...(byLearner.get(id) ?? []), p]);
+      }
+      const profiles = [...byLearner.entries()].flatMap(([id, ps]) => {
+        const best = pickProfile(ps, id);
+        // The learner consented when the first of their accounts did.
+        return best ? [{ ...best, consentAt: ps.map((p) => p.consentAt).sort()[0]! }] : [];
+      });
       const events = await db.all(
         `SELECT learner_id, verb, lesson_id, timestamp FROM xapi_statements
          WHERE timestamp < ? AND (verb IN ('completed', 'passed') OR timestamp >= ?)`,
@@ -138,8 +162,8 @@ export function evidenceQueries(db: SqlRunner, opts: { outbox: boolean }): Evide
       );
       return {
         profiles,
-        events: events.map((r) => ({ learnerId: String(r.learner_id), verb: String(r.verb), lessonId: String(r.lesson_id), at: String(r.timestamp) })),
-        questions: questions.map((r) => ({ learnerId: String(r.learner_id), text: String(r.text), at: String(r.asked_at) })),
+        events: events.map((r) => ({ learnerId: canon(String(r.learner_id)), verb: String(r.verb), lessonId: String(r.lesson_id), at: String(r.timestamp) })),
+        questions: questions.map((r) => ({ learnerId: canon(String(r.learner_id)), text: String(r.text), at: String(r.asked_at) })),
       };
     },
   };

@@ -6,14 +6,20 @@ import type { SqlRunner } from "./sql-runner.js";
 
 export type { SqlRunner } from "./sql-runner.js";
 
-/**
- * The learning store over any SqlRunner (SQLite or PostgreSQL). `outbox: true` when an LRS is configured: every new
- * statement is then queued for forwarding in the same transaction that stores it.
- */
-export function createLearningStore(db: SqlRunner, opts: { outbox: boolean }): LearningStore {
+/** Options kept for callers written before every statement was queued. */
+export interface LearningStoreOptions {
+  /**
+   * @deprecated No effect. Every new statement is queued in the outbox in the transaction that stores it, whether or
+   * not an LRS is configured, so configuring one later forwards the history (see evidence-queries.ts).
+   */
+  outbox?: boolean;
+}
+
+/** The learning store over any SqlRunner (SQLite or PostgreSQL). */
+export function createLearningStore(db: SqlRunner, _opts: LearningStoreOptions = {}): LearningStore {
   return {
     ...learnerQueries(db),
-    ...evidenceQueries(db, opts),
+    ...evidenceQueries(db),
     ...outboxQueries(db),
     ...mentorQueries(db),
     close: () => db.close(),

@@ -1,6 +1,7 @@
 import type { AdminUnit, LearnerProfile, LearnerStore } from "../../assistant/learning/ports.js";
+import { canonicalOf, learnerGroup, placeholders } from "./learner-groups.js";
 import type { SqlRunner } from "./sql-runner.js";
-import { optional } from "./sql-runner.js";
+import { num, optional } from "./sql-runner.js";
 
 type Row = Record<string, unknown>;
 
@@ -17,6 +18,16 @@ export function profileFromRow(r: Row): LearnerProfile {
   };
 }
 
+/**
+ * One profile for a linked learner: the most recently updated profile of the group (canonical wins a tie), reported
+ * under the canonical id so a later save lands on the canonical row.
+ */
+export function pickProfile(rows: LearnerProfile[], canonical: string): LearnerProfile | undefined {
+  const sorted = [...rows].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || Number(b.learnerId === canonical) - Number(a.learnerId === canonical));
+  const best = sorted[0];
+  return best ? { ...best, learnerId: canonical } : undefined;
+}
+
 const unitFromRow = (r: Row): AdminUnit => ({
   code: String(r.code),
   name: String(r.name),
@@ -28,8 +39,9 @@ const unitFromRow = (r: Row): AdminUnit => ({
 export function learnerQueries(db: SqlRunner): LearnerStore {
   return {
     async getProfile(learnerId) {
-      const [row] = await db.all("SELECT * FROM learning_profiles WHERE learner_id = ?", [learnerId]);
-      return row ? profileFromRow(row) : undefined;
+      const ids = await learnerGroup(db, learnerId);
+      const rows = await db.all(`SELECT * FROM learning_profiles WHERE learner_id IN (${placeholders(ids.length)})`, ids);
+      return pickProfile(rows.map(profileFromRow), ids[0]!);
     },
     async saveProfile(p) {
       await db.run(
@@ -42,7 +54,9 @@ export function learnerQueries(db: SqlRunner): LearnerStore {
       );
     },
     async deleteProfile(learnerId) {
-      await db.run("DELETE FROM learning_profiles WHERE learner_id = ?", [learnerId]);
+      // Withdrawal is by the person: it removes the profile of every linked account.
+      const ids = await learnerGroup(db, learnerId);
+      await db.run(`DELETE FROM learning_profiles WHERE learner_id IN (${placeholders(ids.length)})`, ids);
     },
     async listUnits(level, parentCode) {
       const rows = parentCode
@@ -67,12 +81,16 @@ export function learnerQueries(db: SqlRunner): LearnerStore {
         return n;
       });
     },
-    async createLinkCode(code, learnerId, expiresAt) {
-      await db.run(
-        `INSERT INTO learning_link_codes (code, learner_id, expires_at) VALUES (?, ?, ?)
-         ON CONFLICT (code) DO UPDATE SET learner_id = excluded.learner_id, expires_at = excluded.expires_at`,
-        [code, learnerId, expiresAt],
-      );
+    async createLinkCode(code, learnerId, expiresAt, now) {
+      await db.tx(async (t) => {
+        // One live code per learner: a new code replaces the older one; expired codes of anyone are dropped.
+        await t.run("DELETE FROM learning_link_codes WHERE learner_id = ? OR expires_at <= ?", [learnerId, now]);
+        await t.run(
+          `INSERT INTO learning_link_codes (code, learner_id, expires_at) VALUES (?, ?, ?)
+           ON CONFLICT (code) DO UPDATE SET learner_id = excluded.learner_id, expires_at = excluded.expires_at`,
+          [code, learnerId, expiresAt],
+        );
+      });
     },
     async redeemLinkCode(code, now) {
       return db.tx(async (t) => {
@@ -82,12 +100,28 @@ export function learnerQueries(db: SqlRunner): LearnerStore {
         return String(row.expires_at) > now ? String(row.learner_id) : undefined;
       });
     },
+    async countLinkFailures(learnerId, since) {
+      const [row] = await db.all("SELECT COUNT(*) AS n FROM learning_link_failures WHERE learner_id = ? AND failed_at > ?", [learnerId, since]);
+      return num(row?.n);
+    },
+    async recordLinkFailure(learnerId, at, pruneBefore) {
+      await db.tx(async (t) => {
+        await t.run("DELETE FROM learning_link_failures WHERE learner_id = ? AND failed_at <= ?", [learnerId, pruneBefore]);
+        await t.run("INSERT INTO learning_link_failures (learner_id, failed_at) VALUES (?, ?)", [learnerId, at]);
+      });
+    },
     async linkLearner(aliasId, canonicalId, at) {
-      await db.run(
-        `INSERT INTO learning_links (alias_id, canonical_id, linked_at) VALUES (?, ?, ?)
-         ON CONFLICT (alias_id) DO UPDATE SET canonical_id = excluded.canonical_id, linked_at = excluded.linked_at`,
-        [aliasId, canonicalId, at],
-      );
+      await db.tx(async (t) => {
+        // Keep links one level deep: link to the target's own canonical, and move the alias's aliases along.
+        const target = await canonicalOf(t, canonicalId);
+        if (target === aliasId) return; // already one learner
+        await t.run("UPDATE learning_links SET canonical_id = ? WHERE canonical_id = ?", [target, aliasId]);
+        await t.run(
+          `INSERT INTO learning_links (alias_id, canonical_id, linked_at) VALUES (?, ?, ?)
+           ON CONFLICT (alias_id) DO UPDATE SET canonical_id = excluded.canonical_id, linked_at = excluded.linked_at`,
+          [aliasId, target, at],
+        );
+      });
     },
     async canonicalLearner(aliasId) {
       const [row] = await db.all("SELECT canonical_id FROM learning_links WHERE alias_id = ?", [aliasId]);
@@ -100,10 +134,11 @@ export function learnerQueries(db: SqlRunner): LearnerStore {
       );
     },
     async askedLessons(learnerId, limit) {
+      const ids = await learnerGroup(db, learnerId);
       const rows = await db.all(
         `SELECT lesson_id, MAX(asked_at) AS last_at FROM learning_questions
-         WHERE learner_id = ? AND lesson_id IS NOT NULL GROUP BY lesson_id ORDER BY last_at DESC LIMIT ?`,
-        [learnerId, limit],
+         WHERE learner_id IN (${placeholders(ids.length)}) AND lesson_id IS NOT NULL GROUP BY lesson_id ORDER BY last_at DESC, lesson_id LIMIT ?`,
+        [...ids, limit],
       );
       return rows.map((r) => String(r.lesson_id));
     },

@@ -1,5 +1,6 @@
 import type { LearningStore } from "../../assistant/learning/index.js";
 import { openPostgres } from "../postgres/database.js";
+import type { LearningStoreOptions } from "./index.js";
 import { createPostgresLearningStore } from "../postgres/learning-store.js";
 import { openSqlite } from "../sqlite/database.js";
 import { createSqliteLearningStore } from "../sqlite/learning-store.js";
@@ -10,7 +11,7 @@ type StorageConfig = { driver: "sqlite"; file: string } | { driver: "postgres"; 
  * Opens the learning store on its own connection (SQLite WAL file or PostgreSQL pool) for the configured driver;
  * migrations are applied by the openers. `close()` closes that connection.
  */
-export async function openLearningStore(storage: StorageConfig, opts: { outbox: boolean }): Promise<LearningStore> {
+export async function openLearningStore(storage: StorageConfig, opts: LearningStoreOptions = {}): Promise<LearningStore> {
   if (storage.driver === "sqlite") {
     const db = openSqlite(storage.file);
     const store = createSqliteLearningStore(db, opts);

@@ -1,9 +1,8 @@
 import type { MentorRecord, MentorStore, OutboxStore } from "../../assistant/learning/ports.js";
 import type { XapiStatement } from "../../assistant/learning/xapi-types.js";
+import { canonicalOf, learnerGroup, placeholders } from "./learner-groups.js";
 import type { SqlRunner } from "./sql-runner.js";
 import { num, optional } from "./sql-runner.js";
-
-const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
 export function outboxQueries(db: SqlRunner): OutboxStore {
   return {
@@ -57,8 +56,9 @@ export function mentorQueries(db: SqlRunner): MentorStore {
       return db.tx(async (t) => {
         const [row] = await t.all("SELECT learner_id FROM mentor_codes WHERE code = ?", [code]);
         if (!row) return false;
-        if (row.learner_id) return row.learner_id === learnerId;
-        const [other] = await t.all("SELECT code FROM mentor_codes WHERE learner_id = ?", [learnerId]);
+        const ids = await learnerGroup(t, learnerId);
+        if (row.learner_id) return ids.includes(String(row.learner_id));
+        const [other] = await t.all(`SELECT code FROM mentor_codes WHERE learner_id IN (${placeholders(ids.length)})`, ids);
         if (other) return false;
         await t.run("UPDATE mentor_codes SET learner_id = ?, claimed_at = ? WHERE code = ? AND learner_id IS NULL", [learnerId, at, code]);
         return true;
@@ -69,15 +69,31 @@ export function mentorQueries(db: SqlRunner): MentorStore {
       return row ? mentorFromRow(row) : undefined;
     },
     async mentorOf(learnerId) {
-      const [row] = await db.all("SELECT * FROM mentor_codes WHERE learner_id = ?", [learnerId]);
+      const ids = await learnerGroup(db, learnerId);
+      const [row] = await db.all(`SELECT * FROM mentor_codes WHERE learner_id IN (${placeholders(ids.length)}) ORDER BY claimed_at, code LIMIT 1`, ids);
       return row ? mentorFromRow(row) : undefined;
     },
     async addMentee(code, menteeId, at) {
-      return (await db.run("INSERT INTO mentees (mentee_id, code, joined_at) VALUES (?, ?, ?) ON CONFLICT (mentee_id) DO NOTHING", [menteeId, code, at])) > 0;
+      return db.tx(async (t) => {
+        // A linked learner has one mentor, whichever of their accounts joined.
+        const ids = await learnerGroup(t, menteeId);
+        const [already] = await t.all(`SELECT code FROM mentees WHERE mentee_id IN (${placeholders(ids.length)})`, ids);
+        if (already) return false;
+        return (await t.run("INSERT INTO mentees (mentee_id, code, joined_at) VALUES (?, ?, ?) ON CONFLICT (mentee_id) DO NOTHING", [menteeId, code, at])) > 0;
+      });
     },
     async mentees(code) {
       const rows = await db.all("SELECT mentee_id, joined_at FROM mentees WHERE code = ? ORDER BY joined_at, mentee_id", [code]);
-      return rows.map((r) => ({ learnerId: String(r.mentee_id), joinedAt: String(r.joined_at) }));
+      // Canonical ids, one entry per learner (two linked accounts that both joined count once).
+      const seen = new Set<string>();
+      const out: Array<{ learnerId: string; joinedAt: string }> = [];
+      for (const r of rows) {
+        const id = await canonicalOf(db, String(r.mentee_id));
+        if (seen.has(id)) continue;
+        seen.add(id);
+        out.push({ learnerId: id, joinedAt: String(r.joined_at) });
+      }
+      return out;
     },
     async listMentors() {
       return (await db.all("SELECT * FROM mentor_codes ORDER BY created_at, code")).map(mentorFromRow);

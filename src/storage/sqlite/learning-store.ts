@@ -1,9 +1,10 @@
 import type { LearningStore } from "../../assistant/learning/ports.js";
+import type { LearningStoreOptions } from "../learning/index.js";
 import { createLearningStore } from "../learning/index.js";
 import type { SqliteDatabase } from "./database.js";
 import { sqliteRunner } from "./learning-runner.js";
 
 /** Learning store on an opened (migrated) SQLite database. */
-export function createSqliteLearningStore(db: SqliteDatabase, opts: { outbox: boolean }): LearningStore {
+export function createSqliteLearningStore(db: SqliteDatabase, opts: LearningStoreOptions = {}): LearningStore {
   return createLearningStore(sqliteRunner(db), opts);
 }

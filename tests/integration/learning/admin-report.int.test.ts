@@ -22,7 +22,7 @@ describe("admin: statements API and report page", () => {
   const now = new Date("2026-11-23T05:00:00.000Z");
   beforeAll(async () => {
     const db = openSqlite(join(mkdtempSync(join(tmpdir(), "admin-")), "admin.sqlite"));
-    store = createSqliteLearningStore(db, { outbox: false });
+    store = createSqliteLearningStore(db);
     await store.importUnits([{ code: "01", name: "Thành phố Hà Nội", level: "province" }, { code: "79", name: "Thành phố Hồ Chí Minh", level: "province" }]);
     for (const [i, province] of ["01", "01", "79"].entries()) {
       await store.saveProfile({ learnerId: `L${i}`, consentAt: "2026-11-01T00:00:00.000Z", updatedAt: "2026-11-01T00:00:00.000Z", provinceCode: province, targetGroup: "citizen" });
@@ -30,6 +30,8 @@ describe("admin: statements API and report page", () => {
         await store.appendStatements([quizResultStatement({ homePage: "https://troly.so", learnerId: `L${i}`, platform: "web", at: `2026-11-1${i}T00:00:00.000Z` }, { ...LESSONS[0]!, id: lesson }, { attemptId: `00000000-0000-4000-8000-0000000000${i}${j}`, correct: 3, total: 3, passed: true, startedAt: "2026-11-10T00:00:00.000Z" })]);
       }
     }
+    // A learner who did not say their target group.
+    await store.saveProfile({ learnerId: "L9", consentAt: "2026-11-02T00:00:00.000Z", updatedAt: "2026-11-02T00:00:00.000Z", provinceCode: "79" });
     app = Fastify();
     await app.register(createAdminPlugin({ store, paths: PATHS, apiToken: TOKEN, homePage: "https://troly.so", clock: () => now }));
     await app.listen({ port: 0, host: "127.0.0.1" });
@@ -77,6 +79,17 @@ describe("admin: statements API and report page", () => {
       expect(await page.locator("#chart rect.bar").count()).toBe(6);
       const cells = await page.locator("#table tbody tr").first().locator("td").allTextContents();
       expect(cells.slice(0, 7)).toEqual(["Thành phố Hà Nội", "Tỉnh", "2", "2", "0", "3", "1"]);
+      // "Chưa khai báo" lists the learner without a target group (not counted as citizen).
+      await page.selectOption("#group", "unknown");
+      await page.click("#load");
+      await page.waitForFunction(`document.querySelector("#table tbody tr td")?.textContent === "Thành phố Hồ Chí Minh"`);
+      expect(await page.locator("#table tbody tr", { hasText: "Hà Nội" }).count()).toBe(0);
+      const unknown = await page.locator("#table tbody tr").first().locator("td").allTextContents();
+      expect(unknown.slice(0, 3)).toEqual(["Thành phố Hồ Chí Minh", "Tỉnh", "1"]);
+      await page.selectOption("#group", "citizen");
+      await page.click("#load");
+      await page.waitForFunction(`document.querySelector("#table tbody tr td:nth-child(3)")?.textContent === "2"`);
+      expect(await page.locator("#table tbody tr", { hasText: "Thành phố Hồ Chí Minh" }).first().locator("td").nth(2).textContent()).toBe("1");
     } finally {
       await browser.close();
     }

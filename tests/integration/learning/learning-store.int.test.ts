@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), "learning-store-"));
 let n = 0;
 learningStoreContract("SQLite file", async () => {
   const db = openSqlite(join(dir, `store-${++n}.sqlite`));
-  const store = createSqliteLearningStore(db, { outbox: true });
+  const store = createSqliteLearningStore(db);
   return { ...store, close: async () => { await store.close(); db.close(); } };
 });
 
@@ -33,7 +33,7 @@ learningStoreContract(
     const url = new URL(pgUrl as string);
     url.searchParams.set("options", `-c search_path=${schema}`);
     const pool = await openPostgres(url.toString());
-    const store = createPostgresLearningStore(pool, { outbox: true });
+    const store = createPostgresLearningStore(pool);
     return { ...store, close: async () => { await store.close(); await pool.end(); } };
   },
   pgUrl ? undefined : "PG_URL is not set (skipping the PostgreSQL adapter; CI sets it)",

@@ -39,7 +39,7 @@ describe("LRS forwarding through the outbox", () => {
     await new Promise<void>((r) => lrs.server.listen(0, "127.0.0.1", () => r()));
     const port = (lrs.server.address() as AddressInfo).port;
     const db = openSqlite(join(mkdtempSync(join(tmpdir(), "lrs-")), "lrs.sqlite"));
-    const store = createSqliteLearningStore(db, { outbox: true });
+    const store = createSqliteLearningStore(db);
     const make = (i: number) =>
       quizResultStatement({ homePage: "https://troly.so", learnerId: `learner-${i}`, platform: "web", at: new Date(Date.now() - 1000).toISOString() }, LESSONS[0]!, {
         attemptId: `00000000-0000-4000-8000-00000000000${i}`, correct: 3, total: 3, passed: true, startedAt: "2026-11-23T00:00:00.000Z",

@@ -11,7 +11,7 @@ import { createSqliteLearningStore } from "../../../src/storage/sqlite/learning-
 import { LESSONS, PATHS } from "../../fixtures/learning/lessons.js";
 
 const db = openSqlite(process.argv[2] as string);
-const store = createSqliteLearningStore(db, { outbox: true });
+const store = createSqliteLearningStore(db);
 const learning = createLearning({
   store, lessons: LESSONS, corePaths: PATHS, homePage: "https://troly.so", quiz: { passPercent: 80, maxAttempts: 0 },
   learnerIdSecret: "test-secret-test-secret-test-secret",

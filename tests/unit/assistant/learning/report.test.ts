@@ -32,6 +32,15 @@ describe("buildReport against the hand-counted fixture", () => {
     expect(row("neighbourhood", "01", "01-BADINH", "", "all")).toEqual([1, 1, 0, 0, 0]);
     expect(row("province", "79", "", "", "all")).toEqual([1, 1, 0, 0, 0]);
     expect(row("province", "", "", "", "all")).toEqual([1, 1, 1, 0, 0]);
+    // L5 gave no target group: reported as "unknown" (chưa khai báo), never guessed as citizen.
+    expect(row("province", "", "", "", "unknown")).toEqual([1, 1, 1, 0, 0]);
+    expect(report.rows.some((r) => r.provinceCode === "" && r.targetGroup === "citizen")).toBe(false);
+    expect(report.rows.filter((r) => r.targetGroup === "unknown")).toHaveLength(1);
+    // Every learner is in exactly one group: the groups add up to "all".
+    for (const all of report.rows.filter((r) => r.targetGroup === "all")) {
+      const same = report.rows.filter((r) => r.targetGroup !== "all" && r.level === all.level && r.provinceCode === all.provinceCode && r.communeCode === all.communeCode && r.neighbourhoodCode === all.neighbourhoodCode);
+      expect(same.reduce((n, r) => n + r.learners, 0)).toBe(all.learners);
+    }
     // L6 consented after the quarter: no Hoàn Kiếm row at all.
     expect(report.rows.some((r) => r.communeCode === "01-HOANKIEM")).toBe(false);
   });
@@ -48,5 +57,8 @@ describe("buildReport against the hand-counted fixture", () => {
     expect(csv[0]).toMatch(/^quarter,level,province_code/);
     expect(csv).toHaveLength(report.rows.length + 1);
     expect(csv.find((l) => l.includes("Thành phố Hà Nội") && l.includes(",all,"))).toContain(",3,3,3,4,2,");
+    expect(csv[0]).toMatch(/,target_group_name$/);
+    expect(csv.find((l) => l.includes(",unknown,"))).toMatch(/^2026-Q4,province,,,,\(chưa cho biết\),unknown,1,1,1,0,0,.*,Chưa khai báo$/);
+    expect(report.rows.find((r) => r.targetGroup === "unknown")?.targetGroupName).toBe("Chưa khai báo");
   });
 });
