@@ -25,14 +25,26 @@ import { createLrsForwarder } from "./lrs/forwarder.js";
 import { loadCorePaths } from "./storage/learning/load-core-paths.js";
 import { openLearningStore } from "./storage/learning/open-learning-store.js";
 import { buildServer } from "./http/index.js";
-import { startTelegram } from "./channels/telegram/index.js";
-import { startZalo } from "./channels/zalo/index.js";
+import { startTelegram, type PollActionStore } from "./channels/telegram/index.js";
+import { startZalo, type GreetedStore } from "./channels/zalo/index.js";
 import { loadTemplates } from "./llm/load-prompts.js";
 import { createOpenAiCompatibleChat } from "./llm/openai-compatible-chat.js";
 import { normalizeText } from "./nlp/index.js";
 import { CONFIDENCE_THRESHOLD as OUT_OF_SCOPE_THRESHOLD, openKnowledgeIndex } from "./retrieval/index.js";
-import { createPostgresConversationStore, createPostgresUnansweredLog, openPostgres } from "./storage/postgres/index.js";
-import { createSqliteConversationStore, createSqliteUnansweredLog, openSqlite } from "./storage/sqlite/index.js";
+import {
+  createPostgresConversationStore,
+  createPostgresGreetedStore,
+  createPostgresPollActionStore,
+  createPostgresUnansweredLog,
+  openPostgres,
+} from "./storage/postgres/index.js";
+import {
+  createSqliteConversationStore,
+  createSqliteGreetedStore,
+  createSqlitePollActionStore,
+  createSqliteUnansweredLog,
+  openSqlite,
+} from "./storage/sqlite/index.js";
 
 /** Everything main.ts and the scripts (chat, ask, bench) need, built once from the config. */
 export interface App {
@@ -51,6 +63,9 @@ export interface App {
 interface CoreStores {
   conversations: ConversationStore;
   unanswered: UnansweredLog;
+  /** Telegram quiz poll → answer action and Zalo "already greeted", so both survive a restart. */
+  polls: PollActionStore;
+  greeted: GreetedStore;
   close(): Promise<void>;
 }
 
@@ -61,6 +76,8 @@ const storageFactories = {
     return {
       conversations: createSqliteConversationStore(db),
       unanswered: createSqliteUnansweredLog(db),
+      polls: createSqlitePollActionStore(db),
+      greeted: createSqliteGreetedStore(db),
       close: async () => void db.close(),
     };
   },
@@ -69,6 +86,8 @@ const storageFactories = {
     return {
       conversations: createPostgresConversationStore(pool),
       unanswered: createPostgresUnansweredLog(pool),
+      polls: createPostgresPollActionStore(pool),
+      greeted: createPostgresGreetedStore(pool),
       close: () => pool.end(),
     };
   },
@@ -172,8 +191,8 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   // Each configured chat app: its webhook route (webhook mode) goes on the HTTP app; start() runs after listen
   // (getMe, command menu, polling loop). A channel that cannot start is logged and skipped so the web chat stays up.
   const channels = [
-    config.telegram && { name: "telegram", channel: startTelegram(config.telegram, { assistant, logger: logger.child({ part: "telegram" }) }) },
-    config.zalo && { name: "zalo", channel: startZalo(config.zalo, { assistant, logger: logger.child({ part: "zalo" }) }) },
+    config.telegram && { name: "telegram", channel: startTelegram(config.telegram, { assistant, polls: stores.polls, logger: logger.child({ part: "telegram" }) }) },
+    config.zalo && { name: "zalo", channel: startZalo(config.zalo, { assistant, greeted: stores.greeted, logger: logger.child({ part: "zalo" }) }) },
   ].filter((c) => !!c);
   for (const { name, channel } of channels) {
     if (channel.plugin) extraPlugins.push(channel.plugin);

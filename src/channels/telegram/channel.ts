@@ -139,7 +139,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     const pollAnswer = ctx.pollAnswer;
     const option = pollAnswer.option_ids[0];
     const entry = await polls.get(pollAnswer.poll_id);
-    // A retracted vote has no option; an unknown poll was sent before a restart (in-memory store).
+    // A retracted vote has no option; an unknown poll is older than 7 days (or predates a restart, in-memory store).
     if (option === undefined || !entry || !pollAnswer.user) return;
     void answer(
       {

@@ -2,8 +2,9 @@ import { BoundedMap } from "../shared/bounded-map.js";
 
 /**
  * Chats that have already been told they are talking to an automated bot and what data it keeps (Zalo's terms
- * require this on first contact). Back it with a database to survive restarts; the in-memory default means a
- * citizen may be greeted once more after a restart, which is harmless.
+ * require this on first contact). compose.ts backs it with the database (storage/sqlite, storage/postgres; stored as a
+ * SHA-256 of the chat id) so a citizen is not greeted again after a restart; the in-memory default (tests, scripts)
+ * forgets on restart.
  */
 export interface GreetedStore {
   has(chatId: string): Promise<boolean>;
