@@ -71,27 +71,27 @@ interface CoreStores {
 
 /** One factory per storage driver (adapters picked from a table, see style notes §3.3). */
 const storageFactories = {
-  sqlite: async (storage: Extract<Config["storage"], { driver: "sqlite" }>): Promise<CoreStores> => {
+  sqlite: async (storage: Extract<Config["storage"], { driver: "sqlite" }>, secret: string): Promise<CoreStores> => {
     const db = openSqlite(storage.file);
     return {
       conversations: createSqliteConversationStore(db),
       unanswered: createSqliteUnansweredLog(db),
       polls: createSqlitePollActionStore(db),
-      greeted: createSqliteGreetedStore(db),
+      greeted: createSqliteGreetedStore(db, secret),
       close: async () => void db.close(),
     };
   },
-  postgres: async (storage: Extract<Config["storage"], { driver: "postgres" }>): Promise<CoreStores> => {
+  postgres: async (storage: Extract<Config["storage"], { driver: "postgres" }>, secret: string): Promise<CoreStores> => {
     const pool = await openPostgres(storage.url);
     return {
       conversations: createPostgresConversationStore(pool),
       unanswered: createPostgresUnansweredLog(pool),
       polls: createPostgresPollActionStore(pool),
-      greeted: createPostgresGreetedStore(pool),
+      greeted: createPostgresGreetedStore(pool, secret),
       close: () => pool.end(),
     };
   },
-} satisfies { [K in Config["storage"]["driver"]]: (s: Extract<Config["storage"], { driver: K }>) => Promise<CoreStores> };
+} satisfies { [K in Config["storage"]["driver"]]: (s: Extract<Config["storage"], { driver: K }>, secret: string) => Promise<CoreStores> };
 
 /**
  * The learner-id key: LEARNER_ID_SECRET, or a random key generated on first start and kept in DATA_DIR (mode 0600).
@@ -116,7 +116,7 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   mkdirSync(config.dataDir, { recursive: true });
   const secret = learnerIdSecret(config, logger);
   const templates = await loadTemplates(config.promptsDir, TEMPLATE_NAMES);
-  const stores = await storageFactories[config.storage.driver](config.storage as never);
+  const stores = await storageFactories[config.storage.driver](config.storage as never, secret);
   const closers: Array<() => Promise<void>> = [];
   const starters: Array<() => Promise<void>> = [];
   let index: Awaited<ReturnType<typeof openKnowledgeIndex>>;
@@ -140,7 +140,7 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   const extraPlugins: FastifyPluginAsync[] = [];
 
   // ── LEARNING OWNER: wire lessons, quizzes and evidence here ──────────────────────────────────────────────────
-  const learningStore = await openLearningStore(config.storage, { outbox: Boolean(config.xapi.lrs) });
+  const learningStore = await openLearningStore(config.storage);
   closers.push(() => learningStore.close());
   const corePaths = loadCorePaths(config.knowledgeDir, new Set(index.lessons.map((l) => l.id)));
   for (const problem of corePaths.problems) logger.warn({ problem }, "knowledge/paths/core-paths.yaml");

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 
 /**
  * Shapes of the channels' `PollActionStore` (channels/telegram) and `GreetedStore` (channels/zalo) ports, restated
@@ -21,7 +21,10 @@ export interface GreetedRecords {
 /** Quiz polls older than this are deleted on write and no longer answered. */
 export const POLL_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** The stored key of a greeted Zalo chat: SHA-256 (hex) of its id, so the table never holds a Zalo id in clear. */
-export function greetedKey(chatId: string): string {
-  return createHash("sha256").update(chatId, "utf8").digest("hex");
+/**
+ * The stored key of a greeted Zalo chat: HMAC-SHA-256 (hex) of its id under the learner-id key, so the table never
+ * holds a Zalo id in clear and, unlike a plain hash, cannot be reversed by hashing guessed ids.
+ */
+export function greetedKey(key: string, chatId: string): string {
+  return createHmac("sha256", key).update(`zalo-greeted:${chatId}`, "utf8").digest("hex");
 }

@@ -3,7 +3,7 @@ import { BoundedMap } from "../shared/bounded-map.js";
 /**
  * Chats that have already been told they are talking to an automated bot and what data it keeps (Zalo's terms
  * require this on first contact). compose.ts backs it with the database (storage/sqlite, storage/postgres; stored as a
- * SHA-256 of the chat id) so a citizen is not greeted again after a restart; the in-memory default (tests, scripts)
+ * keyed hash of the chat id) so a citizen is not greeted again after a restart; the in-memory default (tests, scripts)
  * forgets on restart.
  */
 export interface GreetedStore {

@@ -27,17 +27,17 @@ export function createPostgresPollActionStore(pool: PgPool, clock: () => Date = 
   };
 }
 
-/** Zalo chats already greeted, on PostgreSQL, keyed by the SHA-256 of the chat id. */
-export function createPostgresGreetedStore(pool: PgPool, clock: () => Date = () => new Date()): GreetedRecords {
+/** Zalo chats already greeted, on PostgreSQL, keyed by an HMAC of the chat id under `key` (see greetedKey). */
+export function createPostgresGreetedStore(pool: PgPool, key: string, clock: () => Date = () => new Date()): GreetedRecords {
   return {
     async has(chatId) {
-      const { rows } = await pool.query("SELECT 1 FROM zalo_greeted WHERE chat_hash = $1", [greetedKey(chatId)]);
+      const { rows } = await pool.query("SELECT 1 FROM zalo_greeted WHERE chat_hash = $1", [greetedKey(key, chatId)]);
       return rows.length > 0;
     },
     async add(chatId) {
       await pool.query(
         "INSERT INTO zalo_greeted (chat_hash, greeted_at) VALUES ($1, $2) ON CONFLICT (chat_hash) DO NOTHING",
-        [greetedKey(chatId), clock()],
+        [greetedKey(key, chatId), clock()],
       );
     },
   };

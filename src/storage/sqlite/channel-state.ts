@@ -28,18 +28,18 @@ export function createSqlitePollActionStore(db: SqliteDatabase, clock: () => Dat
   };
 }
 
-/** Zalo chats already greeted, on SQLite, keyed by the SHA-256 of the chat id. */
-export function createSqliteGreetedStore(db: SqliteDatabase, clock: () => Date = () => new Date()): GreetedRecords {
+/** Zalo chats already greeted, on SQLite, keyed by an HMAC of the chat id under `key` (see greetedKey). */
+export function createSqliteGreetedStore(db: SqliteDatabase, key: string, clock: () => Date = () => new Date()): GreetedRecords {
   const select = db.prepare<[string], { one: number }>("SELECT 1 AS one FROM zalo_greeted WHERE chat_hash = ?");
   const insert = db.prepare<[string, string]>(
     "INSERT INTO zalo_greeted (chat_hash, greeted_at) VALUES (?, ?) ON CONFLICT (chat_hash) DO NOTHING",
   );
   return {
     async has(chatId) {
-      return select.get(greetedKey(chatId)) !== undefined;
+      return select.get(greetedKey(key, chatId)) !== undefined;
     },
     async add(chatId) {
-      insert.run(greetedKey(chatId), clock().toISOString());
+      insert.run(greetedKey(key, chatId), clock().toISOString());
     },
   };
 }

@@ -1,3 +1,4 @@
+import { GREETED_TEST_KEY } from "../../contracts/greeted-store.contract.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -105,13 +106,13 @@ describe("channel state survives a restart (SQLite file)", () => {
   it("greets a Zalo citizen once, not again after the restart", async () => {
     const isGreeting = (t: string) => t.startsWith("Xin chào! Tôi là trợ lý tự động");
     const before = open();
-    const first = zalo(createSqliteGreetedStore(before));
+    const first = zalo(createSqliteGreetedStore(before, GREETED_TEST_KEY));
     await first.feed(zaloText("cài vneid ở đâu"));
     expect(zaloApi.sentTexts(zaloUserId).filter(isGreeting)).toHaveLength(1);
     await first.channel.stop();
     before.close();
 
-    const second = zalo(createSqliteGreetedStore(open()));
+    const second = zalo(createSqliteGreetedStore(open(), GREETED_TEST_KEY));
     zaloApi.reset();
     await second.feed(zaloText("lệ phí đổi CCCD"));
     const texts = zaloApi.sentTexts(zaloUserId);

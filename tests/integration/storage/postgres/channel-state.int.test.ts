@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll } from "vitest";
 import { createPostgresGreetedStore, createPostgresPollActionStore, openPostgres, type PgPool } from "../../../../src/storage/postgres/index.js";
-import { greetedStoreContract } from "../../../contracts/greeted-store.contract.js";
+import { greetedStoreContract, GREETED_TEST_KEY } from "../../../contracts/greeted-store.contract.js";
 import { pollActionStoreContract } from "../../../contracts/poll-action-store.contract.js";
 
 const pgUrl = process.env.PG_URL;
@@ -61,8 +61,8 @@ greetedStoreContract(
     async open() {
       const s = await postgresSchema();
       return {
-        store: createPostgresGreetedStore(s.pool),
-        reopen: async () => createPostgresGreetedStore(await s.reopen()),
+        store: createPostgresGreetedStore(s.pool, GREETED_TEST_KEY),
+        reopen: async () => createPostgresGreetedStore(await s.reopen(), GREETED_TEST_KEY),
         storedKeys: async () => (await s.pool.query<{ chat_hash: string }>("SELECT chat_hash FROM zalo_greeted")).rows.map((r) => r.chat_hash),
         close: s.close,
       };

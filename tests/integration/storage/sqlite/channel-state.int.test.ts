@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSqliteGreetedStore, createSqlitePollActionStore, openSqlite, type SqliteDatabase } from "../../../../src/storage/sqlite/index.js";
-import { greetedStoreContract } from "../../../contracts/greeted-store.contract.js";
+import { greetedStoreContract, GREETED_TEST_KEY } from "../../../contracts/greeted-store.contract.js";
 import { pollActionStoreContract } from "../../../contracts/poll-action-store.contract.js";
 
 /** A fresh SQLite file per suite; `reopen` opens a second handle on the same file, as a restarted process would. */
@@ -43,8 +43,8 @@ greetedStoreContract("sqlite (real file)", {
   async open() {
     const f = sqliteFile();
     return {
-      store: createSqliteGreetedStore(f.db),
-      reopen: async () => createSqliteGreetedStore(f.reopen()),
+      store: createSqliteGreetedStore(f.db, GREETED_TEST_KEY),
+      reopen: async () => createSqliteGreetedStore(f.reopen(), GREETED_TEST_KEY),
       storedKeys: async () => f.db.prepare<[], { k: string }>("SELECT chat_hash AS k FROM zalo_greeted").all().map((r) => r.k),
       close: async () => f.close(),
     };
