@@ -27,7 +27,7 @@ function csvRow(s: XapiStatement): string {
 }
 
 const config = loadConfig(process.env);
-const store = await openLearningStore(config.storage, {});
+const store = await openLearningStore(config.storage);
 const out = createWriteStream(values.out);
 const write = async (line: string) => {
   if (!out.write(`${line}\n`)) await once(out, "drain");

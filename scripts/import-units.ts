@@ -14,7 +14,7 @@ if (!file) {
   process.exit(2);
 }
 const config = loadConfig(process.env);
-const store = await openLearningStore(config.storage, {});
+const store = await openLearningStore(config.storage);
 try {
   const known = [
     ...(await store.listUnits("province")),

@@ -1,10 +1,9 @@
 import type { LearningStore } from "../../assistant/learning/ports.js";
-import type { LearningStoreOptions } from "../learning/index.js";
 import { createLearningStore } from "../learning/index.js";
 import type { PgPool } from "./database.js";
 import { postgresRunner } from "./learning-runner.js";
 
 /** Learning store on an opened (migrated) PostgreSQL pool; the pool stays owned by the caller. */
-export function createPostgresLearningStore(pool: PgPool, opts: LearningStoreOptions = {}): LearningStore {
-  return createLearningStore(postgresRunner(pool), opts);
+export function createPostgresLearningStore(pool: PgPool): LearningStore {
+  return createLearningStore(postgresRunner(pool));
 }
