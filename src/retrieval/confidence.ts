@@ -24,6 +24,7 @@ export function confidenceFrom(signals: ConfidenceSignals): number {
  * Eval run of 2026-11-23, knowledge 6d5b5ecfa2b9d063 (56 lessons, 176 chunks, multi-vector sections), 184 in-scope +
  * 28 out-of-scope questions × 3 phrasings: best threshold 0.120 → decision accuracy 94.8%, out-of-scope refused
  * 77.4%, in-scope answered 97.5%. In the assistant this is the floor of the "which one did you mean?" band; the
- * answer threshold is the core's (src/assistant/answering/calibration.ts), and out-of-scope cues refuse first. Re-run the eval when the knowledge base grows and update this value and that note.
+ * answer threshold is the core's (src/assistant/answering/calibration.ts), and out-of-scope cues refuse first.
+ * Re-run the eval when the knowledge base grows and update this value and this note.
  */
 export const CONFIDENCE_THRESHOLD = 0.12;
