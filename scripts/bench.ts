@@ -4,26 +4,19 @@
  * (retriever alone, and question → answer through the core Assistant) and through POST /api/chat (fastify
  * inject), and peak RSS. Prints figures only; nothing here asserts timings.
  *
- * src/compose.ts did not exist when this was written, so the Assistant is assembled here from the core's public
- * API (commands → steps → QA, as tests/fakes/test-assistant.ts does) over the real retriever, with in-memory stores.
+ * The assistant and the HTTP app are the production composition (src/compose.ts: learning features, commands, step
+ * mode, QA with the clarify band, a real SQLite file in a temp DATA_DIR), so the figures are what `npm start` serves.
+ * Each question comes from a new user, so follow-up context never leaks between questions.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
-import {
-  createAssistant,
-  createCommandsFeature,
-  createConfidenceScorer,
-  createQaFeature,
-  createStepFeature,
-  opaqueLearnerId,
-} from "../src/assistant/index.js";
+import { pino } from "pino";
+import { composeApp } from "../src/compose.js";
+import { loadConfig } from "../src/config.js";
 import { listLessonFiles } from "../src/curriculum/index.js";
-import { buildServer } from "../src/http/index.js";
 import { loadEvalSet, PHRASINGS } from "../src/retrieval/eval/index.js";
 import { openKnowledgeIndex, type KnowledgeIndex } from "../src/retrieval/index.js";
-import { InMemoryConversationStore, InMemoryUnansweredLog } from "../tests/fakes/in-memory-stores.js";
-import { testTemplates } from "../tests/fixtures/templates.js";
 
 const TARGET_CHUNKS = 2000;
 const root = mkdtempSync(join(tmpdir(), "tls-bench-"));
@@ -67,7 +60,7 @@ function syntheticKnowledge(dir: string, realChunks: number): void {
       writeFileSync(join(topicDir, `${newId}.md`), `${front}${part.summary}\n${sections.join("\n")}\n`);
     });
   }
-  cpSync(resolve("knowledge/lexicon"), join(dir, "lexicon"), { recursive: true });
+  for (const data of ["lexicon", "paths", "units"]) cpSync(resolve("knowledge", data), join(dir, data), { recursive: true });
   // Keep the real lessons too, so real questions still have their answers.
   for (const f of listLessonFiles(resolve("knowledge"))) {
     const topic = basename(resolve(f, ".."));
@@ -77,37 +70,29 @@ function syntheticKnowledge(dir: string, realChunks: number): void {
 }
 
 async function benchOne(label: string, knowledgeDir: string): Promise<KnowledgeIndex> {
+  const dataDir = join(root, label);
+  const config = loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: "silent" });
   const started = performance.now();
-  const index = await openKnowledgeIndex({ knowledgeDir, dataDir: join(root, label), embeddings: { kind: "hashed" } });
+  const app = await composeApp(config, pino({ level: "silent" }));
   const buildMs = performance.now() - started;
   const loadStart = performance.now();
-  await openKnowledgeIndex({ knowledgeDir, dataDir: join(root, label), embeddings: { kind: "hashed" } });
+  const index = await openKnowledgeIndex({ knowledgeDir, dataDir, embeddings: { kind: "hashed" } });
   const loadMs = performance.now() - loadStart;
   console.log(`\n== ${label}: ${index.lessons.length} lessons, ${index.chunks.length} chunks, ${index.retriever.dims} dims`);
-  console.log(`index build (load + parse + analyse + embed + HNSW + save): ${Math.round(buildMs)} ms; reopen (hash + load): ${Math.round(loadMs)} ms`);
+  console.log(`start-up with index build (compose: storage + parse + analyse + embed + HNSW + save): ${Math.round(buildMs)} ms; index reopen (hash + load): ${Math.round(loadMs)} ms`);
 
   console.log(await timeEach("retriever.search k=5", (q) => index.retriever.search(q, 5)));
-  const qa = createQaFeature({
-    retriever: index.retriever,
-    scorer: createConfidenceScorer(index.chunks),
-    templates: testTemplates,
-    unanswered: new InMemoryUnansweredLog(),
-  });
-  const assistant = createAssistant({
-    features: [createCommandsFeature({ templates: testTemplates, ask: qa.ask }), createStepFeature(), qa],
-    conversations: new InMemoryConversationStore(),
-    learnerIdFor: (m) => opaqueLearnerId("bench-secret", m),
-    templates: testTemplates,
-  });
-  console.log(await timeEach("assistant.handle (in-process)", (q, i) => assistant.handle({ channel: "web", userId: `u${i}`, text: q })));
-  const app = await buildServer({ assistant, webChat: false });
+  console.log(await timeEach("assistant.handle (in-process)", (q, i) => app.assistant.handle({ channel: "web", userId: `u${i}`, text: q })));
+  const http = await app.buildHttp();
   console.log(
     await timeEach("POST /api/chat (inject)", async (q, i) => {
-      const res = await app.inject({ method: "POST", url: "/api/chat", payload: { userId: `u${i}`, text: q } });
+      const res = await http.inject({ method: "POST", url: "/api/chat", payload: { userId: `h${i}`, text: q } });
       if (res.statusCode !== 200) throw new Error(`/api/chat answered ${res.statusCode}: ${res.body}`);
     }),
   );
+  await http.close();
   await app.close();
+  console.log(`RSS after ${label}: ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
   return index;
 }
 

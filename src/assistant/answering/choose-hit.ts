@@ -8,6 +8,8 @@ export interface Candidate {
   confidence: number;
   /** True when the question was read in the context of the previous topic. */
   followUp: boolean;
+  /** The hits of the question read on its own, best first: the choices offered when the answer is not sure enough. */
+  alternatives: RetrievalHit[];
 }
 
 export interface ChooseDeps {
@@ -42,7 +44,12 @@ export async function chooseHit(deps: ChooseDeps, text: string, topic: TopicStat
     pick = others.find((h) => h.chunk.lessonId === topic.lessonId) ?? others[0];
   }
   if (!pick) return direct;
-  const contextual: Candidate = { hit: pick, confidence: confidenceOf(deps, combined, pick), followUp: true };
+  const contextual: Candidate = {
+    hit: pick,
+    confidence: confidenceOf(deps, combined, pick),
+    followUp: true,
+    alternatives: direct?.alternatives ?? [],
+  };
   const directConfidence = direct?.confidence ?? 0;
   if (cue && contextual.confidence >= directConfidence) return contextual;
   // Without a follow-up cue the question itself must point at the topic's section too; otherwise any short reply
@@ -59,7 +66,7 @@ async function best(deps: ChooseDeps, query: string, scored: string): Promise<Ca
   const hits = await deps.retriever.search(query, deps.topK);
   const top = hits[0];
   if (!top) return undefined;
-  return { hit: top, confidence: confidenceOf(deps, scored, top), followUp: false };
+  return { hit: top, confidence: confidenceOf(deps, scored, top), followUp: false, alternatives: hits };
 }
 
 /** The retriever's own calibrated confidence when it has one, else the core's coverage score. */

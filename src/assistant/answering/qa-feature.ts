@@ -2,7 +2,7 @@ import type { Logger } from "../../shared/logger.js";
 import { silentLogger } from "../../shared/logger.js";
 import { foldText } from "../dialogue/fold.js";
 import type { Feature, Turn } from "../feature.js";
-import type { ChatModel, Chunk, QuestionObserver, Retriever, UnansweredLog } from "../ports.js";
+import type { ChatModel, Chunk, QuestionObserver, RetrievalHit, Retriever, UnansweredLog } from "../ports.js";
 import { UI } from "../ui-text.js";
 import { renderStep, writeStepState } from "../steps/step-state.js";
 import type { Templates } from "../templates.js";
@@ -79,14 +79,13 @@ export function createQaFeature(deps: QaDeps): QaFeature {
     const candidate = await chooseHit(chooseDeps, question, readTopic(turn.state, turn.now));
     const confidence = Math.round((candidate?.confidence ?? 0) * 1000) / 1000;
     if (candidate && confidence >= threshold) return answerWith(turn, question, candidate.hit.chunk, confidence);
-    const choices = await offerChoices(turn, question, confidence);
+    const choices = await offerChoices(turn, question, confidence, candidate?.alternatives ?? []);
     return choices ?? refuse(turn, question, "low_confidence", confidence);
   }
 
   /** The "which one did you mean?" reply, when the question is in the clarify band and has 2+ candidate lessons. */
-  async function offerChoices(turn: Turn, question: string, confidence: number): Promise<Reply | undefined> {
+  async function offerChoices(turn: Turn, question: string, confidence: number, hits: RetrievalHit[]): Promise<Reply | undefined> {
     if (deps.clarifyFloor === undefined || !deps.retriever.get || confidence < deps.clarifyFloor) return undefined;
-    const hits = await deps.retriever.search(question, 10);
     const scored = normalize(question);
     const options = clarifyOptions(hits, deps.clarifyFloor, (h) => h.confidence ?? deps.scorer.score(scored, h.chunk));
     if (options.length < 2) return undefined;
