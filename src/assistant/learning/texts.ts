@@ -30,9 +30,10 @@ export const T = {
   consent:
     "Trước khi học, xin bạn đọc kỹ:\n" +
     "• Tôi sẽ lưu kết quả học và bài kiểm tra của bạn để bạn xem lại tiến độ.\n" +
+    "• Tôi lưu các câu bạn hỏi (kèm mã số của bạn) để gợi ý bài phù hợp và để địa phương biết người dân hay hỏi gì.\n" +
     "• Tôi KHÔNG lưu số điện thoại hay họ tên. Bạn chỉ được nhận ra bằng một mã số ngẫu nhiên.\n" +
     "• Bạn có thể cho biết nơi ở (tỉnh, xã/phường, tổ dân phố/thôn), nhóm và độ tuổi, để địa phương biết có bao nhiêu người đã học. Phần này không bắt buộc.\n" +
-    "• Bạn có thể xoá hồ sơ bất cứ lúc nào bằng cách gõ /hoso rồi chọn \"Xoá hồ sơ\".\n\n" +
+    "• Bạn có thể xoá hồ sơ (nơi ở, nhóm, độ tuổi) bất cứ lúc nào bằng cách gõ /hoso rồi chọn \"Xoá hồ sơ\". Kết quả học đã ghi vẫn được giữ làm minh chứng, không kèm tên hay số điện thoại.\n\n" +
     "Bạn có đồng ý không?",
   consentYes: "Đồng ý",
   consentNo: "Không đồng ý",
