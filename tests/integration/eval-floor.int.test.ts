@@ -10,14 +10,16 @@ import { CONFIDENCE_THRESHOLD, openKnowledgeIndex } from "../../src/retrieval/in
  * under the figures `npm run eval` measured (see the closing note of issue 3), so a change that makes retrieval or
  * refusal worse fails here instead of silently shipping. Raise them when quality improves.
  */
+// Measured 2026-11-23 (knowledge 5cfb61484b49f136), lowest phrasing: hybrid hit@1 0.799 / hit@3 0.973 / MRR 0.885;
+// lexical hit@1 0.826 / hit@3 0.957; vector hit@3 0.842; at 0.15: out-of-scope refused 0.774, in-scope answered 0.986.
 const FLOOR = {
-  hybrid: { hit1: 0.62, hit3: 0.85, mrr: 0.74 },
-  lexical: { hit1: 0.62, hit3: 0.85 },
-  vector: { hit3: 0.65 },
+  hybrid: { hit1: 0.76, hit3: 0.94, mrr: 0.85 },
+  lexical: { hit1: 0.78, hit3: 0.92 },
+  vector: { hit3: 0.8 },
   /** Out-of-scope questions refused at CONFIDENCE_THRESHOLD. */
   refusal: 0.72,
   /** In-scope questions answered (not refused) at CONFIDENCE_THRESHOLD. */
-  answered: 0.85,
+  answered: 0.95,
 };
 
 const dataDir = mkdtempSync(join(tmpdir(), "tls-eval-"));

@@ -123,10 +123,11 @@ describe("dev eval set through the assistant", () => {
     );
     // Floors a little under the figures measured on 2026-11-23 (see the closing note of the core issue), so
     // regressions show.
+    // Measured 2026-11-23 at 0.19: refused 0.94, right lesson 0.804, wrong lesson 0.132, choices with the right one 0.013.
     expect(refused).toBeGreaterThanOrEqual(0.9);
-    expect(rightLesson).toBeGreaterThanOrEqual(0.65);
-    expect(wrongAnswers).toBeLessThanOrEqual(0.22);
-    expect(rightLesson + offered).toBeGreaterThanOrEqual(0.75);
+    expect(rightLesson).toBeGreaterThanOrEqual(0.76);
+    expect(wrongAnswers).toBeLessThanOrEqual(0.17);
+    expect(rightLesson + offered).toBeGreaterThanOrEqual(0.78);
   });
 
   it("answers with sources for every non-refusal", () => {
