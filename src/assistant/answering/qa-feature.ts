@@ -10,6 +10,7 @@ import { channelHasButtons, type Reply } from "../types.js";
 import { CONFIDENCE_THRESHOLD } from "./calibration.js";
 import { chooseHit } from "./choose-hit.js";
 import { clarifyOptions, pickedOption, renderClarify, writeClarify } from "./clarify.js";
+import { missingSubjects } from "./subjects.js";
 import { composeAnswer } from "./compose-answer.js";
 import type { ConfidenceScorer } from "./confidence.js";
 import { outOfScopeCategory } from "./cue-lists.js";
@@ -78,8 +79,11 @@ export function createQaFeature(deps: QaDeps): QaFeature {
     }
     const candidate = await chooseHit(chooseDeps, question, readTopic(turn.state, turn.now));
     const confidence = Math.round((candidate?.confidence ?? 0) * 1000) / 1000;
-    if (candidate && confidence >= threshold) return answerWith(turn, question, candidate.hit.chunk, confidence);
-    const choices = await offerChoices(turn, question, confidence, candidate?.alternatives ?? []);
+    // A section about another app or service than the one asked about is never answered directly (subjects.ts).
+    const onSubject = candidate !== undefined && missingSubjects(question, candidate.hit.chunk).length === 0;
+    if (candidate && onSubject && confidence >= threshold) return answerWith(turn, question, candidate.hit.chunk, confidence);
+    const alternatives = (candidate?.alternatives ?? []).filter((h) => missingSubjects(question, h.chunk).length === 0);
+    const choices = await offerChoices(turn, question, confidence, alternatives);
     return choices ?? refuse(turn, question, "low_confidence", confidence);
   }
 

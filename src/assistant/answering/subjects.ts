@@ -1,0 +1,24 @@
+import { containsPhrase, foldText } from "../dialogue/fold.js";
+import type { Chunk } from "../ports.js";
+import subjectTerms from "./subject-terms.json" with { type: "json" };
+
+/** Subject groups (data: subject-terms.json), folded once so matching is diacritic-insensitive. */
+const SUBJECTS = subjectTerms.subjects.map((s) => ({ name: s.name, variants: s.variants.map(foldText) }));
+
+/** Names of the subjects a text mentions. */
+export function subjectsIn(text: string): string[] {
+  const folded = foldText(text);
+  return SUBJECTS.filter((s) => s.variants.some((v) => containsPhrase(folded, v))).map((s) => s.name);
+}
+
+/**
+ * The subjects the question names that the section never mentions (title, heading, text, paraphrases). Lexical and
+ * vector scores both reward the shared words ("quên mật khẩu") and barely notice the one word that changes the
+ * answer ("ngân hàng" vs VNeID), so this check is made on names, not scores.
+ */
+export function missingSubjects(question: string, chunk: Chunk): string[] {
+  const asked = subjectsIn(question);
+  if (asked.length === 0) return [];
+  const covered = new Set(subjectsIn([chunk.lessonTitle, chunk.section, chunk.body, ...chunk.questions].join("\n")));
+  return asked.filter((s) => !covered.has(s));
+}
