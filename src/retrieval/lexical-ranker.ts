@@ -1,6 +1,7 @@
 import { foldDiacritics, hasDiacritics, normalizeTokens, type Lexicon } from "../nlp/index.js";
 import { addTokens, type AnalyzedText } from "./analyzer.js";
 import { Bm25Index, type Bm25Data } from "./bm25.js";
+import { splitOnQuestionWords } from "./question-words.js";
 
 /** Weight of the accented field relative to the folded one: a bonus for exact-accent matches, never a filter. */
 const ACCENT_WEIGHT = 0.6;
@@ -57,8 +58,12 @@ export class LexicalRanker {
   /** Turns a raw question into weighted query terms for both fields. */
   analyzeQuery(query: string): QueryTerms {
     const out: AnalyzedText = { folded: new Map(), accented: new Map() };
-    const tokens = normalizeTokens(query, this.lexicon);
-    addTokens(out, tokens, 1, true);
+    const all = normalizeTokens(query, this.lexicon);
+    // A query that is nothing but question words ("làm sao?") keeps them: there is nothing else to match on.
+    const runs = splitOnQuestionWords(all);
+    const kept = runs.length > 0 ? runs : [all];
+    for (const run of kept) addTokens(out, run, 1, true);
+    const tokens = kept.flat();
     const typed = new Map(out.folded);
     const foldedText = ` ${tokens.map((t) => foldDiacritics(t)).join(" ")} `;
     for (const group of this.lexicon.synonyms) {
