@@ -24,6 +24,7 @@ import { createAdminPlugin } from "./http/admin/index.js";
 import { createLrsForwarder } from "./lrs/forwarder.js";
 import { loadCorePaths } from "./storage/learning/load-core-paths.js";
 import { openLearningStore } from "./storage/learning/open-learning-store.js";
+import { seedSampleUnits } from "./storage/learning/seed-sample-units.js";
 import { buildServer } from "./http/index.js";
 import { startTelegram, type PollActionStore } from "./channels/telegram/index.js";
 import { startZalo, type GreetedStore } from "./channels/zalo/index.js";
@@ -142,6 +143,10 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   // ── LEARNING OWNER: wire lessons, quizzes and evidence here ──────────────────────────────────────────────────
   const learningStore = await openLearningStore(config.storage);
   closers.push(() => learningStore.close());
+  const seeded = await seedSampleUnits(learningStore, config.knowledgeDir);
+  if (seeded > 0) {
+    logger.warn({ units: seeded }, "administrative units: loaded the bundled SAMPLE list; import the official one with npm run units:import");
+  }
   const corePaths = loadCorePaths(config.knowledgeDir, new Set(index.lessons.map((l) => l.id)));
   for (const problem of corePaths.problems) logger.warn({ problem }, "knowledge/paths/core-paths.yaml");
   const learning = createLearning({
