@@ -1,34 +1,22 @@
-import pg from "pg";
-import { afterAll } from "vitest";
 import { createPostgresGreetedStore, createPostgresPollActionStore, openPostgres, type PgPool } from "../../../../src/storage/postgres/index.js";
 import { greetedStoreContract, GREETED_TEST_KEY } from "../../../contracts/greeted-store.contract.js";
 import { pollActionStoreContract } from "../../../contracts/poll-action-store.contract.js";
+import { postgresSchemas } from "../../../fakes/postgres-schemas.js";
 
-const pgUrl = process.env.PG_URL;
-if (!pgUrl && process.env.CI === "true") throw new Error("PG_URL must be set in CI: the PostgreSQL adapter cannot go untested");
-const skip = pgUrl ? undefined : "PG_URL is not set (CI sets it; see .ci/run to create a local database)";
-
-const schemas: string[] = [];
-let n = 0;
+const postgres = postgresSchemas("channel_state_test");
+const skip = postgres.skipReason;
 
 /**
  * A fresh schema per suite (search_path in the URL), so the 7-day purge and the row listings only ever see this
  * suite's rows; `reopen` connects a second pool to the same schema, as a restarted process would.
  */
 async function postgresSchema() {
-  const schema = `channel_state_test_${process.pid}_${++n}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  schemas.push(schema);
-  const url = new URL(pgUrl as string);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  const pools: PgPool[] = [await openPostgres(url.toString())];
+  const url = await postgres.create();
+  const pools: PgPool[] = [await openPostgres(url)];
   return {
     pool: pools[0]!,
     async reopen() {
-      const pool = await openPostgres(url.toString());
+      const pool = await openPostgres(url);
       pools.push(pool);
       return pool;
     },
@@ -70,11 +58,3 @@ greetedStoreContract(
   },
   skip,
 );
-
-afterAll(async () => {
-  if (!pgUrl || !schemas.length) return;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  for (const s of schemas) await admin.query(`DROP SCHEMA ${s} CASCADE`);
-  await admin.end();
-});
