@@ -5,6 +5,9 @@ import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 /** Search breadth: hnswlib's default ef (10) is too small for reliable top-50 lists. */
 const EF_SEARCH = 128;
 
+/** Texts embedded and added to the graph per step while building. */
+const BUILD_BATCH = 1024;
+
 /** Vectors fetched per requested chunk: a chunk owns several vectors, so the nearest list is collapsed per chunk. */
 const OVERFETCH = 2;
 
@@ -47,15 +50,23 @@ export class VectorRanker {
     }
   }
 
-  /** Embeds the texts (in order) and builds the HNSW graph; deterministic for the same inputs. */
+  /**
+   * Embeds the texts (in order) and builds the HNSW graph; deterministic for the same inputs. Works in batches so
+   * that only one batch of vectors is held as JS arrays at a time (a 2,600-section base has ~29,000 vectors).
+   */
   static async build(items: readonly VectorText[], embeddings: EmbeddingsInterface): Promise<VectorRanker> {
-    const docs = items.map((item) => new Document({ pageContent: item.text, metadata: { chunkId: item.chunkId, doc: item.doc } }));
-    const vectors = await embeddings.embedDocuments(items.map((item) => item.text));
-    const dims = vectors[0]?.length;
-    if (!dims) throw new Error("cannot build a vector index over zero chunks");
-    const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dims });
-    await store.addVectors(vectors, docs);
-    return new VectorRanker(store, embeddings);
+    if (items.length === 0) throw new Error("cannot build a vector index over zero chunks");
+    let store: HNSWLib | undefined;
+    for (let start = 0; start < items.length; start += BUILD_BATCH) {
+      const batch = items.slice(start, start + BUILD_BATCH);
+      const vectors = await embeddings.embedDocuments(batch.map((item) => item.text));
+      const dims = vectors[0]?.length;
+      if (!dims) throw new Error("the embedder returned no vectors");
+      store ??= new HNSWLib(embeddings, { space: "cosine", numDimensions: dims });
+      const docs = batch.map((item) => new Document({ pageContent: item.text, metadata: { chunkId: item.chunkId, doc: item.doc } }));
+      await store.addVectors(vectors, docs);
+    }
+    return new VectorRanker(store as HNSWLib, embeddings);
   }
 
   static async load(dir: string, embeddings: EmbeddingsInterface): Promise<VectorRanker> {
