@@ -1,4 +1,4 @@
-import { foldText } from "../dialogue/fold.js";
+import { foldText } from "../../shared/fold.js";
 import type { Chunk, ConversationState, RetrievalHit } from "../ports.js";
 import type { Reply } from "../types.js";
 

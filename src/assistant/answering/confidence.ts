@@ -1,4 +1,4 @@
-import { foldedTokens } from "../dialogue/fold.js";
+import { foldedTokens } from "../../shared/fold.js";
 import type { Chunk } from "../ports.js";
 
 /**

@@ -1,4 +1,4 @@
-import { containsPhrase, foldText } from "../dialogue/fold.js";
+import { containsPhrase, foldText } from "../../shared/fold.js";
 import followUps from "./follow-up-cues.json" with { type: "json" };
 import outOfScope from "./out-of-scope-cues.json" with { type: "json" };
 

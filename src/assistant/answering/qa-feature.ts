@@ -1,6 +1,6 @@
 import type { Logger } from "../../shared/logger.js";
 import { silentLogger } from "../../shared/logger.js";
-import { foldText } from "../dialogue/fold.js";
+import { foldText } from "../../shared/fold.js";
 import type { Feature, Turn } from "../feature.js";
 import type { ChatModel, Chunk, QuestionObserver, RetrievalHit, Retriever, UnansweredLog } from "../ports.js";
 import { UI } from "../ui-text.js";

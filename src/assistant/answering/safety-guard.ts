@@ -1,4 +1,4 @@
-import { containsPhrase, foldText } from "../dialogue/fold.js";
+import { containsPhrase, foldText } from "../../shared/fold.js";
 
 /**
  * The safety floor: no answer may tell a citizen to share an OTP, password or passcode, or to transfer money. It runs

@@ -1,4 +1,4 @@
-import { containsPhrase, foldText } from "../dialogue/fold.js";
+import { containsPhrase, foldText } from "../../shared/fold.js";
 import type { Chunk } from "../ports.js";
 import subjectTerms from "./subject-terms.json" with { type: "json" };
 

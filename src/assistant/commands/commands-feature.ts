@@ -1,4 +1,4 @@
-import { foldText } from "../dialogue/fold.js";
+import { foldText } from "../../shared/fold.js";
 import type { Feature, Turn } from "../feature.js";
 import type { Templates } from "../templates.js";
 import { fixedReply } from "../templates.js";

@@ -1,5 +1,5 @@
 import type { Turn } from "../feature.js";
-import { foldText } from "../dialogue/fold.js";
+import { foldText } from "../../shared/fold.js";
 import type { Button, Reply } from "../types.js";
 import type { LearningContext, LearningState } from "./context.js";
 import { learningState, nowIso, say } from "./context.js";

@@ -1,4 +1,4 @@
-import { foldText } from "../dialogue/fold.js";
+import { foldText } from "../../shared/fold.js";
 
 export type StepCommand = "next" | "repeat" | "previous" | "all" | "stop";
 

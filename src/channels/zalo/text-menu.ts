@@ -1,5 +1,5 @@
 import type { Button, Reply } from "../../assistant/index.js";
-import { foldText } from "../shared/fold-text.js";
+import { foldText } from "../../shared/fold.js";
 
 /** What the citizen can type after a reply: numbers for the listed choices and a few words for step mode. */
 export interface TextMenu {

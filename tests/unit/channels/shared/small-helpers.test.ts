@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BoundedMap } from "../../../../src/channels/shared/bounded-map.js";
 import { DedupCache } from "../../../../src/channels/shared/dedup-cache.js";
-import { foldText } from "../../../../src/channels/shared/fold-text.js";
+import { foldText } from "../../../../src/shared/fold.js";
 import { textWithSources } from "../../../../src/channels/shared/reply-text.js";
 import { safeCompare } from "../../../../src/channels/shared/safe-compare.js";
 

@@ -1,7 +1,7 @@
 /**
- * Minimal Vietnamese folding for the core's own matching (command words, step words, cue lists, the safety guard).
- * The retrieval owner's normaliser (src/nlp) is richer and is injected where answers need it; this one exists so the
- * core never depends on an adapter and stays correct even without it.
+ * Minimal Vietnamese folding for matching what people type: the core's command and step words, cue lists and safety
+ * guard, the channels' typed menus ("TIẾP", "tiep" and "Tiếp!" all fold to "tiep"), and lesson section slugs. The
+ * retrieval normaliser (src/nlp) is richer (abbreviations, tone placement) and is used where search needs it.
  */
 
 /** NFC, lower-case, đ→d, accents removed, punctuation → space, whitespace collapsed. */
