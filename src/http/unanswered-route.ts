@@ -1,13 +1,7 @@
-import { timingSafeEqual } from "node:crypto";
 import type { FastifyPluginAsync } from "fastify";
 import type { UnansweredLog } from "../assistant/index.js";
 import { AppError } from "../shared/errors.js";
-
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+import { safeCompare } from "../shared/safe-compare.js";
 
 /**
  * GET /api/admin/unanswered?limit=50 — the questions the assistant refused or was unsure about (normalised text and
@@ -17,7 +11,7 @@ export function unansweredRoute(log: UnansweredLog, adminToken: string): Fastify
   return async (app) => {
     app.get("/api/admin/unanswered", async (request) => {
       const header = request.headers.authorization ?? "";
-      if (!header.startsWith("Bearer ") || !sameToken(header.slice(7), adminToken)) {
+      if (!header.startsWith("Bearer ") || !safeCompare(header.slice(7), adminToken)) {
         throw new AppError("unauthorized:admin", "missing or wrong bearer token (ADMIN_API_TOKEN)");
       }
       const raw = Number((request.query as { limit?: string }).limit ?? 50);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Update } from "telegraf/types";
-import { safeCompare } from "../shared/safe-compare.js";
+import { safeCompare } from "../../shared/safe-compare.js";
 
 export const telegramWebhookPath = "/webhooks/telegram";
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
-import { safeCompare } from "../shared/safe-compare.js";
+import { safeCompare } from "../../shared/safe-compare.js";
 
 export const zaloWebhookPath = "/webhooks/zalo";
 

@@ -1,13 +1,5 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
-
-/** Constant-time token check: both sides hashed first, so neither content nor length leaks through timing. */
-export function tokenMatches(received: string | undefined, expected: string | undefined): boolean {
-  if (!expected) return false;
-  const a = createHash("sha256").update(received ?? "").digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b) && received !== undefined;
-}
+import { safeCompare } from "../../shared/safe-compare.js";
 
 /**
  * The admin area's first gate: `Authorization: Bearer <ADMIN_API_TOKEN>`. The token is never logged (fastify logs
@@ -21,7 +13,7 @@ export function adminGate(token: string | undefined) {
     }
     const header = request.headers.authorization ?? "";
     const bearer = /^Bearer (.+)$/.exec(header)?.[1];
-    if (!tokenMatches(bearer, token)) {
+    if (!safeCompare(bearer, token)) {
       await reply
         .code(401)
         .header("WWW-Authenticate", 'Bearer realm="admin"')

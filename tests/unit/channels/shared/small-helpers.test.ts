@@ -3,7 +3,7 @@ import { BoundedMap } from "../../../../src/channels/shared/bounded-map.js";
 import { DedupCache } from "../../../../src/channels/shared/dedup-cache.js";
 import { foldText } from "../../../../src/shared/fold.js";
 import { textWithSources } from "../../../../src/channels/shared/reply-text.js";
-import { safeCompare } from "../../../../src/channels/shared/safe-compare.js";
+import { safeCompare } from "../../../../src/shared/safe-compare.js";
 
 describe("DedupCache", () => {
   it("accepts an id once within the TTL and again after it", () => {

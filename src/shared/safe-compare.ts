@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 
 /**
- * Constant-time string comparison for webhook secrets. Both sides are hashed first so that the comparison takes the
+ * Constant-time string comparison for secrets (webhook secret headers, the admin bearer token). Both sides are hashed first so that the comparison takes the
  * same time whatever the lengths are (timingSafeEqual itself throws on different lengths, which would leak them).
  */
 export function safeCompare(received: string | undefined, expected: string): boolean {
