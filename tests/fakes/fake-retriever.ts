@@ -1,14 +1,5 @@
 import type { Chunk, RetrievalHit, Retriever } from "../../src/assistant/index.js";
-
-function fold(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/đ/g, "d")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
+import { foldedTokens as fold } from "../../src/shared/fold.js";
 
 /**
  * A deterministic stand-in for the real hybrid retriever: ranks chunks by how many folded syllables of the query
