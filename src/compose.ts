@@ -180,6 +180,7 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
     templates,
     unanswered: stores.unanswered,
     normalize: (text) => normalizeText(text),
+    sections: index.chunks,
     observer,
     chatModel: config.llm ? createOpenAiCompatibleChat(config.llm) : undefined,
     logger: logger.child({ part: "qa" }),

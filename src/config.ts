@@ -32,6 +32,12 @@ const envSchema = z
     LLM_URL: optionalUrl,
     LLM_MODEL: optionalString,
     LLM_API_KEY: optionalString,
+    /** A citizen is waiting: past these the built-in ranking / the extractive answer is used. */
+    EMBEDDINGS_TIMEOUT_MS: intWithDefault(1500, 100, 60_000),
+    LLM_TIMEOUT_MS: intWithDefault(4000, 100, 120_000),
+    /** Circuit breaker of both optional endpoints: consecutive failures that open it, and its cool-down. */
+    ENDPOINT_BREAKER_FAILURES: intWithDefault(3, 1, 1000),
+    ENDPOINT_BREAKER_COOLDOWN_MS: intWithDefault(30_000, 100, 3_600_000),
 
     TELEGRAM_BOT_TOKEN: optionalString,
     TELEGRAM_API_ROOT: z.preprocess(
@@ -100,8 +106,17 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   storage: { driver: "sqlite"; file: string } | { driver: "postgres"; url: string };
   learnerIdSecret?: string;
-  embeddings: { kind: "hashed" } | { kind: "openai-compatible"; url: string; model: string; apiKey?: string };
-  llm?: { url: string; model: string; apiKey?: string };
+  embeddings:
+    | { kind: "hashed" }
+    | {
+        kind: "openai-compatible";
+        url: string;
+        model: string;
+        apiKey?: string;
+        queryTimeoutMs: number;
+        breaker: { failureThreshold: number; cooldownMs: number };
+      };
+  llm?: { url: string; model: string; apiKey?: string; timeoutMs: number; breaker: { failureThreshold: number; cooldownMs: number } };
   telegram?: {
     token: string;
     apiRoot: string;
@@ -130,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const dataDir = e.DATA_DIR;
+  const breaker = { failureThreshold: e.ENDPOINT_BREAKER_FAILURES, cooldownMs: e.ENDPOINT_BREAKER_COOLDOWN_MS };
   return {
     port: e.PORT,
     host: e.HOST,
@@ -142,9 +158,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { driver: "sqlite", file: `${dataDir.replace(/\/$/, "")}/tro-ly-so.sqlite` },
     learnerIdSecret: e.LEARNER_ID_SECRET,
     embeddings: e.EMBEDDINGS_URL
-      ? { kind: "openai-compatible", url: e.EMBEDDINGS_URL, model: e.EMBEDDINGS_MODEL ?? "bge-m3", apiKey: e.EMBEDDINGS_API_KEY }
+      ? {
+          kind: "openai-compatible",
+          url: e.EMBEDDINGS_URL,
+          model: e.EMBEDDINGS_MODEL ?? "bge-m3",
+          apiKey: e.EMBEDDINGS_API_KEY,
+          queryTimeoutMs: e.EMBEDDINGS_TIMEOUT_MS,
+          breaker,
+        }
       : { kind: "hashed" },
-    llm: e.LLM_URL ? { url: e.LLM_URL, model: e.LLM_MODEL ?? "qwen2.5", apiKey: e.LLM_API_KEY } : undefined,
+    llm: e.LLM_URL
+      ? { url: e.LLM_URL, model: e.LLM_MODEL ?? "qwen2.5", apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS, breaker }
+      : undefined,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {
           token: e.TELEGRAM_BOT_TOKEN,

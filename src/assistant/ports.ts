@@ -26,6 +26,8 @@ export interface Chunk {
   /** Lesson `updated`, YYYY-MM-DD. */
   updated: string;
   timeSensitive: boolean;
+  /** The act-now steps for emergencies ("bị lừa", "lỡ chuyển tiền"…): shown first when one is asked. */
+  actNow?: boolean;
 }
 
 export interface RetrievalHit {

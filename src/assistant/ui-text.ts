@@ -17,6 +17,18 @@ export const UI = {
     `Nguồn: ${title} – ${section} (cập nhật ${updated})`,
   choiceExpired: "Lựa chọn này đã cũ. Bạn gõ lại câu hỏi giúp tôi nhé.",
   stepHint: "Bấm \"Bước tiếp\" hoặc gõ \"tiếp\" khi bạn làm xong bước này.",
+  startSteps: "Làm từng bước ▶",
+  otherReadings: "Nếu tôi hiểu chưa đúng ý bạn, bạn chọn một câu dưới đây (bấm, hoặc gõ số):",
+  stepOffer: (hasButtons: boolean) =>
+    hasButtons ? "Muốn làm theo từng bước một, bạn bấm \"Làm từng bước\" hoặc gõ \"tiếp\"." : "Muốn làm theo từng bước một, bạn gõ \"tiếp\".",
+  /** One line naming where the answer came from: the first section, and the others it drew on. */
+  sourcesLine: (sources: ReadonlyArray<{ title: string; section: string; updated: string }>) => {
+    const [first, ...rest] = sources;
+    if (!first) return "";
+    const date = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/, "$3/$2/$1");
+    const more = rest.length > 0 ? `; xem thêm: ${rest.map((s) => s.title).join("; ")}` : "";
+    return `Nguồn: ${first.title} – ${first.section} (cập nhật ${date(first.updated)})${more}`;
+  },
 } as const;
 
 /** Button payloads (≤ 64 bytes, Telegram callback_data). */

@@ -46,6 +46,8 @@ export const frontMatterSchema = z
     updated: isoDate,
     time_sensitive: z.boolean().optional(),
     time_sensitive_reason: z.string().optional(),
+    /** When a time-sensitive fact should next be re-checked against its source (kb:check warns once it has passed). */
+    review_by: isoDate.optional(),
     effective_from: isoDate.optional(),
     effective_until: isoDate.optional(),
     quiz: z.array(quizItem).min(3, "at least 3 quiz questions"),

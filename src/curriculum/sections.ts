@@ -4,6 +4,8 @@ import type { Problem, Section } from "./types.js";
 const SAFETY_LABEL = /^\*\*Lưu ý an toàn:?\*\*:?\s*/u;
 const STEP = /^(\d+)[.)]\s+(.*)$/;
 const LINK = /\]\(kb:([a-z0-9-]+)\)/g;
+/** Marks the section holding the act-now steps for emergencies (knowledge/README.md). */
+const ACT_NOW = /^<!--\s*act-now\s*-->$/;
 
 /** Splits a lesson body (lines from `start`, 0-based) into its summary and `##` sections. */
 export function parseSections(
@@ -50,7 +52,12 @@ function buildSection(heading: string, line: number, raw: string[], file: string
   const kept: string[] = [];
   let inQuestions = false;
   let questionsLine = 0;
+  let actNow = false;
   raw.forEach((text, offset) => {
+    if (!inQuestions && ACT_NOW.test(text.trim())) {
+      actNow = true;
+      return;
+    }
     if (!inQuestions && /^<!--\s*questions\b/.test(text.trim())) {
       inQuestions = true;
       questionsLine = line + offset + 1;
@@ -94,7 +101,7 @@ function buildSection(heading: string, line: number, raw: string[], file: string
 
   if (!body) problems.push({ file, line, message: `section "${heading}" is empty` });
   const links = [...body.matchAll(LINK)].map((m) => m[1] ?? "");
-  return { heading, slug: slugify(heading), body, lead: lead.join("\n"), steps, safetyNote, questions, links, line };
+  return { heading, slug: slugify(heading), body, lead: lead.join("\n"), steps, safetyNote, questions, links, line, ...(actNow ? { actNow } : {}) };
 }
 
 /** Joins wrapped lines of a paragraph, but keeps bullet-list items ("- ...") on their own lines. */

@@ -52,6 +52,8 @@ export interface Section {
   links: string[];
   /** 1-based line of the `##` heading in the file. */
   line: number;
+  /** True for the section marked `<!-- act-now -->`: the steps an emergency question gets first. */
+  actNow?: boolean;
 }
 
 export interface QuizItem {

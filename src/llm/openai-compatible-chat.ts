@@ -12,6 +12,9 @@ export interface OpenAiCompatibleChatOptions {
   fetchImpl?: typeof fetch;
 }
 
+/** Default deadline for one completion (LLM_TIMEOUT_MS): past it the extractive answer is used. */
+export const DEFAULT_LLM_TIMEOUT_MS = 4000;
+
 interface CompletionResponse {
   choices?: Array<{ message?: { content?: unknown } }>;
 }
@@ -20,7 +23,7 @@ interface CompletionResponse {
 export function createOpenAiCompatibleChat(options: OpenAiCompatibleChatOptions): ChatModel {
   const endpoint = `${options.url.replace(/\/+$/, "")}/chat/completions`;
   const doFetch = options.fetchImpl ?? fetch;
-  const timeoutMs = options.timeoutMs ?? 8000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
 
   return {
     async complete(system, user) {
@@ -41,6 +44,8 @@ export function createOpenAiCompatibleChat(options: OpenAiCompatibleChatOptions)
               { role: "user", content: user },
             ],
           }),
+          // Covers the whole exchange including the body read below: a server that sends headers and then stalls
+          // is cut too.
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {

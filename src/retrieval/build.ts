@@ -11,7 +11,18 @@ import { OpenAiCompatibleEmbeddings } from "./openai-embeddings.js";
 import { VectorRanker, type VectorText } from "./vector-ranker.js";
 
 /** Same shape as Config["embeddings"] (src/config.ts); repeated here so retrieval does not import config. */
-export type EmbeddingsConfig = { kind: "hashed" } | { kind: "openai-compatible"; url: string; model: string; apiKey?: string };
+export type EmbeddingsConfig =
+  | { kind: "hashed" }
+  | {
+      kind: "openai-compatible";
+      url: string;
+      model: string;
+      apiKey?: string;
+      /** Deadline for one query embedding before BM25 ranks alone (EMBEDDINGS_TIMEOUT_MS, default 1500). */
+      queryTimeoutMs?: number;
+      /** Circuit breaker for the endpoint (ENDPOINT_BREAKER_FAILURES, ENDPOINT_BREAKER_COOLDOWN_MS). */
+      breaker?: { failureThreshold: number; cooldownMs: number };
+    };
 
 /** Identifies the embedder in meta.json: changing it (or its model) forces a rebuild. */
 export function embedderSignature(config: EmbeddingsConfig): string {
@@ -20,7 +31,7 @@ export function embedderSignature(config: EmbeddingsConfig): string {
 
 export function createEmbeddings(config: EmbeddingsConfig, lexicon: Lexicon, hashed?: HashedEmbeddingsData): EmbeddingsInterface {
   if (config.kind === "openai-compatible") {
-    return new OpenAiCompatibleEmbeddings({ url: config.url, model: config.model, apiKey: config.apiKey });
+    return new OpenAiCompatibleEmbeddings({ url: config.url, model: config.model, apiKey: config.apiKey, queryTimeoutMs: config.queryTimeoutMs });
   }
   if (!hashed) throw new Error("the hashed embedder needs its document frequencies (embedder.json)");
   return new HashedEmbeddings(hashed, lexicon);

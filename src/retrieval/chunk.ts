@@ -25,6 +25,7 @@ export function lessonsToChunks(lessons: readonly Lesson[]): Chunk[] {
         sourceTitle: source?.title ?? "",
         updated: lesson.updated,
         timeSensitive: lesson.timeSensitive,
+        ...(section.actNow ? { actNow: true } : {}),
       });
     }
   }

@@ -29,4 +29,4 @@ export function confidenceFrom(signals: ConfidenceSignals): number {
  * and out-of-scope cues refuse first.
  * Re-run the eval when the knowledge base grows and update this value and this note.
  */
-export const CONFIDENCE_THRESHOLD = 0.15;
+export const CONFIDENCE_THRESHOLD = 0.1;

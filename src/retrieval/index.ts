@@ -5,9 +5,12 @@ import { silentLogger, type Logger } from "../shared/logger.js";
 import { buildIndex, embedderSignature, type EmbeddingsConfig } from "./build.js";
 import { lessonsToChunks } from "./chunk.js";
 import { INDEX_FORMAT, loadIndex, readMeta, saveIndex, type IndexMeta } from "./index-files.js";
+import { GuardedQueryEmbedder, type PartStatus } from "./guarded-query-embedder.js";
 import { KnowledgeRetriever } from "./knowledge-retriever.js";
 import { LexicalRanker } from "./lexical-ranker.js";
 import { readLexicon } from "./lexicon-files.js";
+import { DEFAULT_QUERY_TIMEOUT_MS } from "./openai-embeddings.js";
+import type { VectorRanker } from "./vector-ranker.js";
 
 export { CONFIDENCE_THRESHOLD, confidenceFrom } from "./confidence.js";
 export { KnowledgeRetriever } from "./knowledge-retriever.js";
@@ -15,6 +18,7 @@ export type { RetrievalMode, ScoredHit, SearchResult } from "./knowledge-retriev
 export type { EmbeddingsConfig } from "./build.js";
 export { HashedEmbeddings } from "./hashed-embeddings.js";
 export { OpenAiCompatibleEmbeddings } from "./openai-embeddings.js";
+export { GuardedQueryEmbedder, type PartStatus } from "./guarded-query-embedder.js";
 export { lessonsToChunks } from "./chunk.js";
 
 export interface OpenKnowledgeIndexOptions {
@@ -25,7 +29,12 @@ export interface OpenKnowledgeIndexOptions {
   embeddings: EmbeddingsConfig;
   /** Progress and problems go here (info / warn). */
   logger?: Logger;
+  /** Clock for the embeddings circuit breaker (tests); Date.now by default. */
+  now?: () => number;
 }
+
+/** Breaker defaults when the config gives none (same as src/config.ts). */
+const DEFAULT_BREAKER = { failureThreshold: 3, cooldownMs: 30_000 };
 
 export interface KnowledgeIndex {
   /**
@@ -41,6 +50,10 @@ export interface KnowledgeIndex {
   rebuilt: boolean;
   /** Knowledge files that could not be (fully) loaded; the rest still works. */
   problems: Problem[];
+  /** The remote embeddings endpoint as GET /health reports it: "off" with the built-in embedder. */
+  embeddingsStatus(): PartStatus;
+  /** The guard around the remote endpoint's query embeddings (absent with the built-in embedder). */
+  queryGuard?: GuardedQueryEmbedder;
 }
 
 /**
@@ -64,7 +77,7 @@ export async function openKnowledgeIndex(options: OpenKnowledgeIndexOptions): Pr
 
   if (chunks.length === 0) {
     log.warn({ knowledgeDir: options.knowledgeDir }, "knowledge base has no sections: every question will be refused");
-    return { retriever: KnowledgeRetriever.empty(), chunks, lessons, version, rebuilt: false, problems };
+    return { retriever: KnowledgeRetriever.empty(), chunks, lessons, version, rebuilt: false, problems, embeddingsStatus: () => "off" };
   }
 
   const meta = await readMeta(dir);
@@ -74,8 +87,9 @@ export async function openKnowledgeIndex(options: OpenKnowledgeIndexOptions): Pr
       const ids = loaded.vector.storedIds();
       if (ids.length === chunks.length && ids.every((id, i) => id === chunks[i]?.id)) {
         log.info({ version, chunks: chunks.length }, "search index loaded");
-        const retriever = new KnowledgeRetriever(chunks, new LexicalRanker(loaded.lexical, lexicon), loaded.vector);
-        return { retriever, chunks, lessons, version, rebuilt: false, problems };
+        const ranking = withQueryGuard(options, loaded.vector, log);
+        const retriever = new KnowledgeRetriever(chunks, new LexicalRanker(loaded.lexical, lexicon), loaded.vector, ranking.queryVectors);
+        return { retriever, chunks, lessons, version, rebuilt: false, problems, ...ranking.health };
       }
       log.warn({ dir }, "search index does not match the knowledge base; rebuilding");
     } catch (error) {
@@ -100,7 +114,30 @@ export async function openKnowledgeIndex(options: OpenKnowledgeIndexOptions): Pr
     { lessons: lessons.length, chunks: chunks.length, dims: newMeta.dims, ms: Math.round(performance.now() - started) },
     "search index built",
   );
-  const retriever = new KnowledgeRetriever(chunks, new LexicalRanker(built.lexical, lexicon), built.vector);
-  return { retriever, chunks, lessons, version, rebuilt: true, problems };
+  const ranking = withQueryGuard(options, built.vector, log);
+  const retriever = new KnowledgeRetriever(chunks, new LexicalRanker(built.lexical, lexicon), built.vector, ranking.queryVectors);
+  return { retriever, chunks, lessons, version, rebuilt: true, problems, ...ranking.health };
+}
+
+/**
+ * With a remote embeddings endpoint, query vectors go through a deadline and a circuit breaker so that a slow or
+ * dead endpoint degrades ranking to BM25 instead of failing (or stalling) every question. The built-in embedder
+ * runs in-process and needs no guard.
+ */
+function withQueryGuard(options: OpenKnowledgeIndexOptions, vector: VectorRanker, log: Logger) {
+  const config = options.embeddings;
+  if (config.kind !== "openai-compatible") {
+    return { queryVectors: undefined, health: { embeddingsStatus: (): PartStatus => "off" } };
+  }
+  const guard = new GuardedQueryEmbedder((q) => vector.embedQuery(q), {
+    timeoutMs: config.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+    ...(config.breaker ?? DEFAULT_BREAKER),
+    now: options.now,
+    logger: log,
+  });
+  return {
+    queryVectors: (q: string) => guard.vectorFor(q),
+    health: { embeddingsStatus: () => guard.status(), queryGuard: guard },
+  };
 }
 export { progressLogger } from "./progress-logger.js";

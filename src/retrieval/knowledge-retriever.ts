@@ -19,7 +19,15 @@ export interface SearchResult {
   hits: ScoredHit[];
   /** Confidence of the top hit (0 when there is none). */
   confidence: number;
+  /** True when the query vector was unavailable (remote embeddings down or slow) and BM25 ranked alone. */
+  lexicalFallback?: boolean;
 }
+
+/**
+ * Where query vectors come from: the vector ranker's own embedder by default; with a remote embeddings endpoint, a
+ * guarded one (see guarded-query-embedder.ts) that answers `undefined` when the endpoint is down or slow.
+ */
+export type QueryVectors = (query: string) => Promise<number[] | undefined>;
 
 /**
  * Weight of the vector ranking in the fusion. The hashed embedder is a weaker ranker than BM25 on the dev set
@@ -44,6 +52,7 @@ export class KnowledgeRetriever implements Retriever {
     readonly chunks: readonly Chunk[],
     private readonly lexical?: LexicalRanker,
     private readonly vector?: VectorRanker,
+    private readonly queryVectors?: QueryVectors,
   ) {}
 
   private byId?: Map<string, Chunk>;
@@ -74,7 +83,8 @@ export class KnowledgeRetriever implements Retriever {
     }
     const terms = this.lexical.analyzeQuery(query);
     const lexical = this.lexical.rank(terms, Math.max(DEPTH, k)).map((r) => r.doc);
-    const vectorQuery = await this.vector.embedQuery(query);
+    const vectorQuery = await (this.queryVectors ?? ((q: string) => this.vector!.embedQuery(q)))(query);
+    if (!vectorQuery) return this.lexicalOnly(terms, lexical, k);
     const vector = this.vector.search(vectorQuery, Math.max(DEPTH, k)).map((m) => m.doc);
 
     const rankings = mode === "lexical" ? [lexical] : mode === "vector" ? [vector] : [lexical, vector];
@@ -93,5 +103,22 @@ export class KnowledgeRetriever implements Retriever {
       hits.push({ chunk, score, confidence, coverage, similarity });
     }
     return { hits, confidence: hits[0]?.confidence ?? 0 };
+  }
+
+  /**
+   * The fallback when the remote embedder is down or slow. The index's vectors live in the remote model's space, so
+   * the built-in hashed embedder cannot stand in for it; BM25 alone is the honest ranking (and the stronger single
+   * ranker on the dev set). Confidence uses only the lexical evidence we have — no similarity, no agreement — so it
+   * is lower than in hybrid mode: weak matches get "not sure" instead of a guess while the endpoint is away.
+   */
+  private lexicalOnly(terms: ReturnType<LexicalRanker["analyzeQuery"]>, lexical: number[], k: number): SearchResult {
+    const hits: ScoredHit[] = [];
+    for (const { doc, score } of reciprocalRankFusion([lexical], RRF_K).slice(0, k)) {
+      const chunk = this.chunks[doc];
+      if (!chunk) continue;
+      const coverage = this.lexical!.coverage(terms, doc);
+      hits.push({ chunk, score, confidence: confidenceFrom({ coverage, similarity: 0, agreement: false }), coverage, similarity: 0 });
+    }
+    return { hits, confidence: hits[0]?.confidence ?? 0, lexicalFallback: true };
   }
 }

@@ -8,8 +8,17 @@ export interface OpenAiCompatibleOptions {
   apiKey?: string;
   /** Inputs per request; servers such as TEI cap the batch size. */
   batchSize?: number;
+  /** Per request while building the index (retried by LangChain's caller); generous, nobody is waiting. */
   timeoutMs?: number;
+  /**
+   * Hard deadline for one query embedding, no retries: a citizen is waiting, and a failing endpoint is handled by
+   * the circuit breaker and the BM25 fallback (guarded-query-embedder.ts), not by trying again.
+   */
+  queryTimeoutMs?: number;
 }
+
+/** Default deadline for a query embedding (EMBEDDINGS_TIMEOUT_MS). */
+export const DEFAULT_QUERY_TIMEOUT_MS = 1500;
 
 /** The endpoint URL: accepts a base URL or the full /embeddings path, as operators write either. */
 export function embeddingsEndpoint(url: string): string {
@@ -47,15 +56,17 @@ export class OpenAiCompatibleEmbeddings extends Embeddings {
   }
 
   async embedQuery(document: string): Promise<number[]> {
-    const [vector] = await this.caller.call(() => this.request([document]));
+    const timeoutMs = this.options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+    // AbortSignal.timeout covers the whole exchange (connect, headers, body), unlike axios' idle-socket `timeout`.
+    const [vector] = await this.request([document], { timeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
     if (!vector) throw new Error(`embeddings endpoint ${this.endpoint} returned no vector`);
     return vector;
   }
 
-  private async request(input: string[]): Promise<number[][]> {
+  private async request(input: string[], limits: { timeout?: number; signal?: AbortSignal } = {}): Promise<number[][]> {
     let data: unknown;
     try {
-      ({ data } = await this.http.post(this.endpoint, { model: this.options.model, input }));
+      ({ data } = await this.http.post(this.endpoint, { model: this.options.model, input }, limits));
     } catch (error) {
       const status = (error as { response?: { status?: number } }).response?.status;
       throw new Error(

@@ -2,14 +2,33 @@ import { containsPhrase, foldText } from "../../shared/fold.js";
 import followUps from "./follow-up-cues.json" with { type: "json" };
 import outOfScope from "./out-of-scope-cues.json" with { type: "json" };
 
+interface CategoryData {
+  name: string;
+  cues?: string[];
+  subjects?: string[];
+  asks?: string[];
+  unless?: string[];
+}
+
 /** Cue lists are data (JSON next to this file), folded once at load so matching is diacritic-insensitive. */
-const OUT_OF_SCOPE = outOfScope.categories.map((c) => ({ name: c.name, cues: c.cues.map(foldText) }));
+const OUT_OF_SCOPE = (outOfScope.categories as CategoryData[]).map((c) => ({
+  name: c.name,
+  cues: (c.cues ?? []).map(foldText),
+  subjects: (c.subjects ?? []).map(foldText),
+  asks: (c.asks ?? []).map(foldText),
+  unless: (c.unless ?? []).map(foldText),
+}));
 const FOLLOW_UP = followUps.cues.map(foldText);
 
-/** The out-of-scope category a question falls into, if any (weather, lottery, politics, medical/legal advice...). */
+/**
+ * The out-of-scope category a question falls into, if any (politics, another person's data, medical advice,
+ * weather, lottery…): a cue alone, or a subject asked about in that way ("thuốc" + "mấy viên"), unless the question is
+ * really about something we teach ("tin nhắn báo trúng xổ số có thật không" is a scam question).
+ */
 export function outOfScopeCategory(text: string): string | undefined {
   const folded = foldText(text);
-  return OUT_OF_SCOPE.find((c) => c.cues.some((cue) => containsPhrase(folded, cue)))?.name;
+  const has = (phrases: string[]) => phrases.some((p) => containsPhrase(folded, p));
+  return OUT_OF_SCOPE.find((c) => (has(c.cues) || (has(c.subjects) && has(c.asks))) && !has(c.unless))?.name;
 }
 
 /** Words that carry no topic of their own (particles, pronouns, politeness), folded. */

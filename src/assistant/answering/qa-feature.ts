@@ -3,15 +3,18 @@ import { silentLogger } from "../../shared/logger.js";
 import { foldText } from "../../shared/fold.js";
 import type { Feature, Turn } from "../feature.js";
 import type { ChatModel, Chunk, QuestionObserver, RetrievalHit, Retriever, UnansweredLog } from "../ports.js";
-import { UI } from "../ui-text.js";
-import { renderStep, writeStepState } from "../steps/step-state.js";
+import { STEP_ACTIONS, UI } from "../ui-text.js";
+import { writeStepState } from "../steps/step-state.js";
 import type { Templates } from "../templates.js";
-import { channelHasButtons, type Reply } from "../types.js";
+import { channelHasButtons, type Reply, type SourceRef } from "../types.js";
 import { CONFIDENCE_THRESHOLD } from "./calibration.js";
 import { chooseHit } from "./choose-hit.js";
 import { clarifyOptions, pickedOption, renderClarify, writeClarify } from "./clarify.js";
-import { missingSubjects } from "./subjects.js";
-import { composeAnswer } from "./compose-answer.js";
+import { missingSubjects, subjectsIn } from "./subjects.js";
+import { composeAnswer, sourceOf } from "./compose-answer.js";
+import { isEmergency } from "./emergency.js";
+import { createFocusedComposer } from "./focused-answer.js";
+import { questionTypes } from "./question-type.js";
 import type { ConfidenceScorer } from "./confidence.js";
 import { outOfScopeCategory } from "./cue-lists.js";
 import { phraseWithModel } from "./llm-phrase.js";
@@ -35,8 +38,18 @@ export interface QaDeps {
    */
   clarifyFloor?: number;
   topK?: number;
+  /**
+   * Every section of the knowledge base (the retriever's chunks): word weights for choosing answer sentences, and the
+   * act-now sections for emergencies. Absent: answers use the best section's sentences with uniform weights.
+   */
+  sections?: readonly Chunk[];
   logger?: Logger;
 }
+
+/** Characters of answer text before the source line: a phone screen, not a page. */
+const ANSWER_BUDGET = 600;
+/** Emergencies show every act-now step, plus the part of the best section that fits. */
+const EMERGENCY_BUDGET = 900;
 
 export interface QaFeature extends Feature {
   /** Answers `question` for this turn (used by `/hoi <question>`). */
@@ -49,6 +62,20 @@ export function createQaFeature(deps: QaDeps): QaFeature {
   const normalize = deps.normalize ?? ((t: string) => t.normalize("NFC").toLowerCase());
   const threshold = deps.threshold ?? CONFIDENCE_THRESHOLD;
   const chooseDeps = { retriever: deps.retriever, scorer: deps.scorer, normalize, threshold, topK: deps.topK ?? 5 };
+  const composer = createFocusedComposer(deps.sections ?? []);
+  const actNowSections = (deps.sections ?? []).filter((c) => c.actNow);
+
+  /** The act-now section that fits the emergency best (several lessons may have one: money sent, app installed…). */
+  function actNowFor(question: string): Chunk | undefined {
+    const scored = normalize(question);
+    let best: Chunk | undefined;
+    let bestScore = -1;
+    for (const c of actNowSections) {
+      const s = deps.scorer.score(scored, c);
+      if (s > bestScore) [best, bestScore] = [c, s];
+    }
+    return best;
+  }
 
   /** Only the normalised text goes to the log: no learner id, no channel, nothing that points back to a person. */
   async function logUnanswered(question: string, reason: "out_of_scope" | "low_confidence"): Promise<void> {
@@ -78,30 +105,49 @@ export function createQaFeature(deps: QaDeps): QaFeature {
       return refuse(turn, question, "out_of_scope", 0);
     }
     const candidate = await chooseHit(chooseDeps, question, readTopic(turn.state, turn.now));
-    const confidence = Math.round((candidate?.confidence ?? 0) * 1000) / 1000;
-    // A section about another app or service than the one asked about is never answered directly (subjects.ts).
-    const onSubject = candidate !== undefined && missingSubjects(question, candidate.hit.chunk).length === 0;
-    if (candidate && onSubject && confidence >= threshold) return answerWith(turn, question, candidate.hit.chunk, confidence);
-    const alternatives = (candidate?.alternatives ?? []).filter((h) => missingSubjects(question, h.chunk).length === 0);
-    const choices = await offerChoices(turn, question, confidence, alternatives);
-    return choices ?? refuse(turn, question, "low_confidence", confidence);
+    // A section about another app or service than the one asked about is not the answer (subjects.ts): prefer the
+    // best hit that covers every app or service the question names; a long story naming several ("Zalo", "ngân
+    // hàng", "Facebook") may settle for one that covers some of them, never for one that covers none.
+    const missing = (h: RetrievalHit) => missingSubjects(question, h.chunk).length;
+    const asked = subjectsIn(question).length;
+    const ranked = candidate ? [candidate.hit, ...candidate.alternatives.filter((h) => h.chunk.id !== candidate.hit.chunk.id)] : [];
+    const best = ranked.find((h) => missing(h) === 0) ?? ranked.find((h) => asked === 0 || missing(h) < asked);
+    const confidence = Math.round((best === candidate?.hit ? candidate?.confidence ?? 0 : best?.confidence ?? 0) * 1000) / 1000;
+    const related = ranked.filter((h) => h !== best && missing(h) < Math.max(asked, 1));
+    // Above the floor the question is about what we teach: answer with the best reading. Below the sure level, also
+    // offer the other readings as one-tap choices — an elderly learner is better served by an answer plus "or did you
+    // mean…" than by a menu alone. Without a floor (tests, minimal set-ups) the threshold alone decides.
+    const floor = deps.clarifyFloor ?? threshold;
+    if (best && confidence >= floor) {
+      const reply = await answerWith(turn, question, best.chunk, confidence, related.map((h) => h.chunk));
+      return confidence >= threshold || reply.kind !== "answer" ? reply : withOtherReadings(turn, reply, best.chunk, related);
+    }
+    return refuse(turn, question, "low_confidence", confidence);
   }
 
-  /** The "which one did you mean?" reply, when the question is in the clarify band and has 2+ candidate lessons. */
-  async function offerChoices(turn: Turn, question: string, confidence: number, hits: RetrievalHit[]): Promise<Reply | undefined> {
-    if (deps.clarifyFloor === undefined || !deps.retriever.get || confidence < deps.clarifyFloor) return undefined;
-    const scored = normalize(question);
-    const options = clarifyOptions(hits, deps.clarifyFloor, (h) => h.confidence ?? deps.scorer.score(scored, h.chunk));
-    if (options.length < 2) return undefined;
-    // Still a question the assistant could not answer by itself: the knowledge team sees it.
-    await logUnanswered(question, "low_confidence");
-    writeClarify(turn.state, options, turn.now);
-    return renderClarify(deps.templates.clarify, options, confidence);
+  /** Adds up to two sections of other lessons as "Hay bạn muốn hỏi…" choices under an answer that is not sure. */
+  function withOtherReadings(turn: Turn, reply: Reply, shown: Chunk, hits: RetrievalHit[]): Reply {
+    const others = clarifyOptions(hits.filter((h) => h.chunk.lessonId !== shown.lessonId), 0, () => 1).slice(0, 2);
+    if (others.length === 0) return reply;
+    writeClarify(turn.state, others, turn.now);
+    const choices = renderClarify(UI.otherReadings, others, reply.confidence);
+    return {
+      ...reply,
+      text: `${reply.text}\n\n${choices.text}`,
+      buttons: [...(reply.buttons ?? []), ...(choices.buttons ?? [])],
+    };
   }
 
-  async function answerWith(turn: Turn, question: string, chunk: Chunk, confidence: number): Promise<Reply> {
-    const answer = composeAnswer(chunk);
-    if (!isSafeAnswer(answer.fullText)) {
+  async function answerWith(turn: Turn, question: string, chunk: Chunk, confidence: number, related: Chunk[] = []): Promise<Reply> {
+    const full = composeAnswer(chunk);
+    const pinned = isEmergency(question) ? actNowFor(question) : undefined;
+    const focused = composer.compose(normalize(question), [chunk, ...related], questionTypes(question), {
+      budget: pinned ? EMERGENCY_BUDGET : ANSWER_BUDGET,
+      ...(pinned ? { pinned } : {}),
+    });
+    const used = focused.used.length > 0 ? focused.used : [chunk];
+    const sources = dedupeSources(used.map(sourceOf));
+    if (!isSafeAnswer(full.fullText) || !isSafeAnswer(focused.text)) {
       // The knowledge base itself must never trip this; if it does, the section needs fixing, not the citizen.
       logger.error({ chunkId: chunk.id }, "safety guard rejected a knowledge-base section");
       return { kind: "refusal", text: deps.templates["safety-refusal"], sources: [], confidence };
@@ -115,20 +161,22 @@ export function createQaFeature(deps: QaDeps): QaFeature {
     });
     await observe(turn, question, chunk.lessonId, confidence, true);
 
-    if (answer.steps.length > 1 && !turn.message.isGroup) {
-      const steps = { lessonId: chunk.lessonId, chunkId: chunk.id, index: 0, confidence, ...answer };
-      writeStepState(turn.state, steps);
-      return renderStep(steps, true, channelHasButtons(turn.message.channel));
-    }
-    writeStepState(turn.state, undefined);
-    const phrased = deps.chatModel
-      ? await phraseWithModel(deps.chatModel, deps.templates["grounded-system"], question, answer, logger)
+    // A procedure can then be followed one step at a time: the step state waits before step 1 (index -1).
+    const offerSteps = full.steps.length > 1 && !turn.message.isGroup;
+    writeStepState(turn.state, offerSteps ? { lessonId: chunk.lessonId, chunkId: chunk.id, index: -1, confidence, ...full } : undefined);
+    const phrased = deps.chatModel && !pinned
+      ? await phraseWithModel(deps.chatModel, deps.templates["grounded-system"], question, full, logger)
       : undefined;
+    const hasButtons = channelHasButtons(turn.message.channel);
+    const text = [phrased ?? (focused.text || full.fullText), UI.sourcesLine(sources), offerSteps ? UI.stepOffer(hasButtons) : ""]
+      .filter(Boolean)
+      .join("\n\n");
     return {
       kind: "answer",
-      text: phrased ?? answer.fullText,
-      ...(answer.steps.length > 0 ? { steps: answer.steps } : {}),
-      sources: [answer.source],
+      text,
+      ...(full.steps.length > 0 ? { steps: full.steps } : {}),
+      ...(offerSteps ? { buttons: [{ label: UI.startSteps, action: STEP_ACTIONS.next }, { label: UI.showAll, action: STEP_ACTIONS.all }] } : {}),
+      sources,
       confidence,
     };
   }
@@ -151,4 +199,10 @@ export function createQaFeature(deps: QaDeps): QaFeature {
       return ask(turn, turn.text);
     },
   };
+}
+
+/** One citation per lesson section, in the order used. */
+function dedupeSources(sources: SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => !seen.has(`${s.id}#${s.section}`) && seen.add(`${s.id}#${s.section}`));
 }

@@ -42,10 +42,13 @@ export function createStepFeature(): Feature {
           writeStepState(turn.state, current);
           return renderStep(current, false, channelHasButtons(turn.message.channel));
         case "previous":
+          // Before step 1 (the answer only offered the steps), "back" and "again" both start at step 1.
           current.index = Math.max(0, current.index - 1);
           writeStepState(turn.state, current);
           return renderStep(current, false, channelHasButtons(turn.message.channel));
         case "repeat":
+          current.index = Math.max(0, current.index);
+          writeStepState(turn.state, current);
           return renderStep(current, false, channelHasButtons(turn.message.channel));
         case "all":
           writeStepState(turn.state, undefined);

@@ -1,0 +1,169 @@
+import { foldedTokens } from "../../shared/fold.js";
+import type { Chunk } from "../ports.js";
+import { answerUnits, type AnswerUnit } from "./answer-units.js";
+import type { QuestionType } from "./question-type.js";
+
+/**
+ * The first reply to a question: the sentences of the best sections that hold what was asked, not a whole section.
+ * Every sentence is the knowledge base's own words. Sections are written answer-first (knowledge/README.md), so the
+ * best section's first sentence always leads; the rest are chosen by how much of the question they cover (IDF-weighted
+ * folded syllables and syllable pairs) and whether they carry the kind of fact asked for (a number for "bao nhiêu", a
+ * place or menu for "ở đâu", a yes/no for "có … không"). Sections after the first contribute only sentences that
+ * cover the question well, so a two-part question gets both parts.
+ */
+export interface FocusedAnswer {
+  text: string;
+  /** Sections whose sentences were used, best first. */
+  used: Chunk[];
+  /** True when the first section is a procedure whose steps were not all shown. */
+  stepsCut: boolean;
+}
+
+export interface FocusedAnswerOptions {
+  /** Characters of answer text (before the source line). */
+  budget: number;
+  /** Sections shown whole, first (the act-now steps of an emergency). */
+  pinned?: Chunk;
+}
+
+/** Share of the question a later section's sentence must cover before it is added. */
+const MIN_COVERAGE_OTHER = 0.42;
+/** The same for further sentences of the first section. */
+const MIN_COVERAGE_FIRST = 0.22;
+const TYPE_BONUS = 0.18;
+/** Characters of a section's opening kept before choosing further sentences. */
+const MIN_OPENING = 90;
+
+const PLACE = /"|“|công an|ủy ban|uỷ ban|ubnd|một cửa|bưu điện|ngân hàng|trung tâm|cổng|ứng dụng|mục|trang|tổng đài|số \d|\d{3,}/iu;
+const YES_NO = /^(có|không|được|chưa|nên|phải|đúng|sai|cần)\b/iu;
+const DOCUMENTS = /giấy tờ|mang theo|căn cước|cccd|hồ sơ|cần có|chuẩn bị/iu;
+const REASON = /\b(vì|để|do|nhằm|giúp)\b/iu;
+
+function bonus(unit: AnswerUnit, types: Set<QuestionType>): number {
+  let b = 0;
+  if (types.has("quantity") && (/\d/.test(unit.text) || /miễn phí|không mất phí|không thu phí/iu.test(unit.text))) b += TYPE_BONUS;
+  if (types.has("place") && PLACE.test(unit.text)) b += TYPE_BONUS;
+  if (types.has("yesno") && YES_NO.test(unit.text)) b += TYPE_BONUS;
+  if (types.has("documents") && DOCUMENTS.test(unit.text)) b += TYPE_BONUS;
+  if (types.has("reason") && REASON.test(unit.text)) b += TYPE_BONUS / 2;
+  return b;
+}
+
+function pairs(tokens: string[]): string[] {
+  return tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`);
+}
+
+export interface FocusedComposer {
+  compose(question: string, ranked: readonly Chunk[], types: Set<QuestionType>, options: FocusedAnswerOptions): FocusedAnswer;
+}
+
+export function createFocusedComposer(chunks: readonly Chunk[]): FocusedComposer {
+  const df = new Map<string, number>();
+  for (const chunk of chunks) {
+    const tokens = foldedTokens(`${chunk.lessonTitle} ${chunk.section} ${chunk.body}`);
+    for (const t of new Set([...tokens, ...pairs(tokens)])) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const n = Math.max(chunks.length, 1);
+  const idf = (t: string) => Math.log(1 + n / ((df.get(t) ?? 0) + 0.5));
+
+  function coverage(queryTerms: string[], total: number, unit: AnswerUnit): number {
+    if (total <= 0) return 0;
+    const tokens = foldedTokens(`${unit.text}`);
+    const own = new Set([...tokens, ...pairs(tokens)]);
+    let covered = 0;
+    for (const t of queryTerms) if (own.has(t)) covered += idf(t);
+    return covered / total;
+  }
+
+  return {
+    compose(question, ranked, types, options) {
+      const q = foldedTokens(question);
+      const queryTerms = [...new Set([...q, ...pairs(q)])];
+      const total = queryTerms.reduce((sum, t) => sum + idf(t), 0);
+      const first = options.pinned ?? ranked[0];
+      if (!first) return { text: "", used: [], stepsCut: false };
+      const sections = [first, ...ranked.filter((c) => c.id !== first.id)].slice(0, 4);
+
+      const chosen = new Map<Chunk, AnswerUnit[]>();
+      let length = 0;
+      const take = (unit: AnswerUnit) => {
+        chosen.set(unit.chunk, [...(chosen.get(unit.chunk) ?? []), unit]);
+        length += unit.text.length + 2;
+      };
+      const firstUnits = answerUnits(first);
+      let stepsCut = false;
+      if (options.pinned) {
+        // The act-now steps are shown whole: in an emergency every one of them matters.
+        for (const u of firstUnits.filter((x) => x.kind !== "closing")) take(u);
+      } else if (firstUnits.reduce((sum, u) => sum + u.text.length + 2, 0) <= options.budget) {
+        // A short section is its own best answer: shown whole, in its own order.
+        for (const u of firstUnits) take(u);
+      } else {
+        // The direct answer opens the section (knowledge/README.md); one bare "Không." is not enough on its own.
+        for (const u of firstUnits.filter((x) => x.kind === "lead")) {
+          if (length >= MIN_OPENING) break;
+          take(u);
+        }
+        // The steps are what a person acts on ("what do I do", "is it a scam — then what"): as many as fit; the rest
+        // wait in step-by-step mode. A question only after a number or a place gets its sentence chosen below instead.
+        const steps = firstUnits.filter((u) => u.kind === "step");
+        const onlyFact = (types.has("quantity") || types.has("place")) && !types.has("howto") && !types.has("yesno");
+        for (const s of onlyFact ? [] : steps) {
+          if (length + s.text.length > options.budget * 0.85) break;
+          take(s);
+        }
+        stepsCut = steps.some((s) => !(chosen.get(first) ?? []).includes(s));
+      }
+
+      const candidates = sections.flatMap((chunk, rank) =>
+        answerUnits(chunk)
+          .filter((u) => !(chosen.get(chunk) ?? []).includes(u))
+          .filter((u) => !(u.kind === "step" && chunk === first && !options.pinned && (chosen.get(chunk) ?? []).some((x) => x.kind === "step")))
+          .map((u) => {
+            const cover = coverage(queryTerms, total, u);
+            return { unit: u, rank, cover, score: cover + bonus(u, types) - rank * 0.04 };
+          }),
+      );
+      candidates.sort((a, b) => b.score - a.score || a.rank - b.rank || a.unit.order - b.unit.order);
+      for (const c of candidates) {
+        const floor = c.rank === 0 ? MIN_COVERAGE_FIRST : MIN_COVERAGE_OTHER;
+        if (c.cover < floor && !(c.rank === 0 && c.score >= floor + TYPE_BONUS / 2)) continue;
+        if (length + c.unit.text.length > options.budget) continue;
+        if ((chosen.get(c.unit.chunk) ?? []).length >= (c.rank === 0 ? 6 : 2)) continue;
+        take(c.unit);
+        if (c.unit.kind === "step" && c.unit.chunk === first) stepsCut = true;
+      }
+
+      const used = sections.filter((c) => chosen.has(c));
+      const text = used.map((chunk) => render(chosen.get(chunk) ?? [])).join("\n\n");
+      return { text, used, stepsCut };
+    },
+  };
+}
+
+/** Chosen pieces of one section in reading order; steps keep their own numbers so a gap stays visible. */
+function render(units: AnswerUnit[]): string {
+  const sorted = [...units].sort((a, b) => a.order - b.order);
+  const lines: string[] = [];
+  let prose: string[] = [];
+  const flush = () => {
+    if (prose.length) lines.push(prose.join(" "));
+    prose = [];
+  };
+  for (const u of sorted) {
+    if (u.kind === "step") {
+      flush();
+      lines.push(`${u.step}. ${u.text}`);
+    } else if (u.kind === "safety") {
+      flush();
+      lines.push(`⚠️ ${u.text}`);
+    } else if (u.text.startsWith("• ")) {
+      flush();
+      lines.push(u.text);
+    } else {
+      prose.push(u.text);
+    }
+  }
+  flush();
+  return lines.join("\n");
+}
