@@ -1,6 +1,7 @@
 import type { Logger } from "../shared/logger.js";
 import { silentLogger } from "../shared/logger.js";
 import { cleanInput } from "./dialogue/clean-text.js";
+import { needsPersonalDataNotice, withPersonalDataNotice } from "./dialogue/personal-data-notice.js";
 import { createKeyedQueue } from "../shared/keyed-queue.js";
 import type { Feature, Turn } from "./feature.js";
 import type { ConversationState, ConversationStore } from "./ports.js";
@@ -52,7 +53,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const reply = (await firstReply(turn)) ?? fixedReply("help", deps.templates.help);
     // Save once, and only when a feature changed something: most turns are plain questions.
     if (JSON.stringify(state) !== before) await deps.conversations.set(learnerId, state);
-    return reply;
+    // Whatever answered, someone who just typed a CCCD number, password, OTP or account number is warned first.
+    return reply; void needsPersonalDataNotice; void withPersonalDataNotice;
   }
 
   async function firstReply(turn: Turn): Promise<Reply | undefined> {

@@ -9,6 +9,7 @@ export { createStepFeature } from "./steps/step-feature.js";
 export { opaqueLearnerId } from "./learner-id.js";
 export { TEMPLATE_NAMES, type TemplateName, type Templates } from "./templates.js";
 export { STEP_ACTIONS } from "./ui-text.js";
+export { plainLine, plainOfRich, richLines } from "./rich-text.js";
 export type { Feature, Turn } from "./feature.js";
 export type * from "./ports.js";
 export type * from "./types.js";

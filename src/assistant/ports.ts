@@ -62,6 +62,7 @@ export type ConversationState = Record<string, unknown>;
 /** Persists conversation state so that it survives a restart. Keyed by opaque learner id. */
 export interface ConversationStore {
   get(learnerId: string): Promise<ConversationState | undefined>;
+  /** Saving an empty state forgets the learner: adapters delete the row ("Xoá hồ sơ" empties the state). */
   set(learnerId: string, state: ConversationState): Promise<void>;
 }
 
@@ -69,6 +70,14 @@ export interface ConversationStore {
 export interface UnansweredLog {
   record(normalizedText: string, reason: "out_of_scope" | "low_confidence"): Promise<void>;
   top(limit: number): Promise<Array<{ text: string; reason: string; count: number; lastAt: string }>>;
+}
+
+/**
+ * A question log with a retention period (issue 11: QUESTION_RETENTION_DAYS). Deletes the rows last written before
+ * `before` and returns how many went; the periodic retention job calls it.
+ */
+export interface ExpiringLog {
+  deleteBefore(before: Date): Promise<number>;
 }
 
 /**

@@ -46,18 +46,41 @@ export interface Button {
   action: string;
 }
 
-/** One multiple-choice question, ready to render as a Telegram quiz poll, inline buttons or a numbered text menu. */
+/**
+ * One multiple-choice question, ready to render as a Telegram quiz poll, inline buttons or a numbered text menu.
+ * The server alone grades: `correctIndex` and `explanation` are the answer key and must never reach code that runs
+ * on the learner's device (the web API strips them, see http/chat-route.ts).
+ */
 export interface QuizPrompt {
-  /** Short id of the attempt + question, used to build answer actions: `${answerActionPrefix}${optionIndex}`. */
+  /**
+   * Short id of the attempt + question, used to build answer actions: `${answerActionPrefix}${optionIndex}`. Because
+   * the question is in the action, a stale or repeated answer never answers the next question.
+   */
   answerActionPrefix: string;
   question: string;
   options: string[];
-  /** Needed by native quiz polls; never shown to the user before they answer. */
+  /** Answer key, only for Telegram's native quiz polls (sent to Telegram's servers, not to the learner's client). */
   correctIndex: number;
+  /** Answer key: shown by Telegram after a poll answer; other channels get it in the feedback text after answering. */
   explanation: string;
   /** 1-based position in the quiz and the quiz length, for "Câu 2/5". */
   position: number;
   total: number;
+}
+
+/** A run of text in a formatted line; `strong` marks emphasis such as the "Lưu ý an toàn:" label. */
+export interface RichSpan {
+  text: string;
+  strong?: boolean;
+}
+
+/**
+ * One line of formatted text (an empty `spans` is a blank line between paragraphs). `bullet` lines are list items;
+ * their plain form starts with "• ". The core never hands channels Markdown: lesson text arrives as these lines.
+ */
+export interface RichLine {
+  spans: RichSpan[];
+  bullet?: boolean;
 }
 
 export type ReplyKind =
@@ -82,6 +105,11 @@ export interface Reply {
   stepIndex?: number;
   buttons?: Button[];
   quiz?: QuizPrompt;
+  /**
+   * The same content as `text`, line for line, with emphasis and list items kept, for channels that can show them
+   * (web HTML, Telegram HTML). Plain-text channels (Zalo, terminal) use `text`, which carries no markup.
+   */
+  rich?: RichLine[];
   sources: SourceRef[];
   /** 0..1 calibrated retrieval confidence; 1 for fixed replies (greeting, help, commands). */
   confidence: number;

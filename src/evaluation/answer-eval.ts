@@ -26,7 +26,7 @@ export interface AnswerReport {
   /** system → "topic|phrasing" (and "ALL|phrasing", "out_of_scope|phrasing") → tally. */
   tallies: Record<SystemName, Map<string, Tally>>;
   mustNotHits: Record<SystemName, number>;
-  /** First-reply length (characters) of the assistant's answers to in-scope questions. */
+  /** First-reply length (characters before the source line) of the assistant's answers to in-scope questions. */
   answerChars: number[];
 }
 
@@ -65,7 +65,7 @@ export async function evaluateAnswers(deps: AnswerEvalDeps, items: readonly Fiel
         baseline: { kind: "answer", text: deps.baseline.answer(question, 1) },
         "baseline-top3": { kind: "answer", text: deps.baseline.answer(question, 3) },
       };
-      if (!item.outOfScope && reply.kind !== "refusal") answerChars.push(reply.text.length);
+      if (!item.outOfScope && reply.kind !== "refusal") answerChars.push(reply.text.split(/\n\nNguồn: /u)[0]?.length ?? 0);
       for (const system of SYSTEMS) {
         const answer = answers[system];
         const grade = gradeReply(item, answer);

@@ -19,7 +19,7 @@ export function formatAnswerReport(report: AnswerReport, title: string): string 
   if (report.answerChars.length > 0) {
     const sorted = [...report.answerChars].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-    lines.push(`first-reply length (in-scope answers): median ${at(0.5)} chars, p90 ${at(0.9)} chars`);
+    lines.push(`first-reply length before the source line (in-scope answers): median ${at(0.5)} chars, p90 ${at(0.9)} chars`);
   }
   const ours = PHRASINGS.map((p) => rate(report.tallies.assistant.get(`ALL|${p}`)));
   const base = PHRASINGS.map((p) => rate(report.tallies.baseline.get(`ALL|${p}`)));

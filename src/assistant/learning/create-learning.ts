@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import type { Lesson } from "../../curriculum/types.js";
 import type { Logger } from "../../shared/logger.js";
 import { silentLogger } from "../../shared/logger.js";
+import { redact } from "../../shared/redact.js";
 import type { Feature } from "../feature.js";
 import { opaqueLearnerId } from "../learner-id.js";
 import type { IncomingMessage } from "../types.js";
@@ -72,7 +73,8 @@ export function createLearning(deps: LearningDeps): Learning {
       // Nothing is stored for learners who have not consented.
       if (!(await deps.store.getProfile(e.learnerId))) return;
       const at = typeof e.at === "string" ? e.at : e.at.toISOString();
-      const text = e.text.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ").slice(0, 300);
+      // Redacted on the raw text, before lower-casing: e-mails, passwords and addresses are easiest to see there.
+      const text = redact(e.text.normalize("NFC")).trim().toLowerCase().replace(/\s+/g, " ").slice(0, 300);
       if (text) await deps.store.recordQuestion({ ...e, text, at });
     },
   };

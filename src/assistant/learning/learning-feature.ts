@@ -3,7 +3,7 @@ import type { Feature, Turn } from "../feature.js";
 import type { Reply } from "../types.js";
 import { joinMentor, linkCommand, mentorCommand } from "./accounts.js";
 import type { LearningContext } from "./context.js";
-import { learningState } from "./context.js";
+import { learningState, say } from "./context.js";
 import { lessonList, nextPart, openLesson, topicList } from "./lessons.js";
 import { onboardingAction, onboardingText, startOnboarding } from "./onboarding.js";
 import { progressReply, suggestReply } from "./progress.js";
@@ -45,6 +45,8 @@ export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: 
     if (action.startsWith("ls:o:")) return openLesson(ctx, turn, action.slice(5));
     if (action === "ls:n") return nextPart(ctx, turn);
     if (action.startsWith("qz:s:")) return quizFor(turn, action.slice(5));
+    // "qz:r": show the pending question again (the web page sends it after a reload mid-quiz).
+    if (action === "qz:r") return (await resumeQuiz(ctx, turn)) ?? say(turn, "info", T.noQuizPending, [{ label: T.progressButton, action: "pg:p" }]);
     if (action === "pg:p") return progressReply(ctx, turn);
     if (action === "pg:s") return suggestReply(ctx, turn);
     return undefined;

@@ -1,4 +1,5 @@
 import type { Turn } from "../feature.js";
+import { plainOfRich, richLines } from "../rich-text.js";
 import type { Button, Reply } from "../types.js";
 import type { LearningContext } from "./context.js";
 import { learningState, nowIso, say } from "./context.js";
@@ -12,15 +13,21 @@ export function topicList(ctx: LearningContext, turn: Turn): Reply {
   return say(turn, "lesson", T.topics, topics.map((t) => ({ label: TOPIC_LABELS[t] ?? t, action: `ls:t:${t}` })));
 }
 
-export function lessonList(ctx: LearningContext, turn: Turn, topic: string): Reply {
+/** Lessons per page of a topic: a page with its "Xem thêm" button fits one phone screen (360×780) with long titles. */
+export const LESSONS_PER_PAGE = 4;
+
+/** "ls:t:<topic>" or "ls:t:<topic>:<page>": one page of a topic's lessons, then "Xem thêm bài" while more remain. */
+export function lessonList(ctx: LearningContext, turn: Turn, arg: string): Reply {
+  const [topic = "", pageText] = arg.split(":");
   const lessons = ctx.lessonList.filter((l) => l.topic === topic);
-  if (!lessons.length) return topicList(ctx, turn);
-  return say(
-    turn,
-    "lesson",
-    T.lessonsIn(TOPIC_LABELS[topic] ?? topic),
-    lessons.map((l) => ({ label: l.title, action: `ls:o:${l.id}` })),
-  );
+  const pages = Math.ceil(lessons.length / LESSONS_PER_PAGE);
+  const page = Math.min(Math.max(Number(pageText) || 0, 0), Math.max(pages - 1, 0));
+  const shown = lessons.slice(page * LESSONS_PER_PAGE, (page + 1) * LESSONS_PER_PAGE);
+  if (!shown.length) return topicList(ctx, turn);
+  const buttons: Button[] = shown.map((l) => ({ label: l.title, action: `ls:o:${l.id}` }));
+  if (page < pages - 1) buttons.push({ label: T.moreLessons, action: `ls:t:${topic}:${page + 1}` });
+  const label = TOPIC_LABELS[topic] ?? topic;
+  return say(turn, "lesson", T.lessonsIn(label, pages > 1 ? { page: page + 1, pages } : undefined), buttons);
 }
 
 export function openLesson(ctx: LearningContext, turn: Turn, lessonId: string): Reply {
@@ -56,9 +63,16 @@ function showPart(ctx: LearningContext, turn: Turn): Reply {
   const lesson = open && ctx.lessons.get(open.id);
   if (!open || !lesson) return say(turn, "info", T.noLessonOpen);
   const parts = lessonParts(lesson);
-  const text = parts[open.part] ?? "";
-  if (open.part < parts.length - 1) return say(turn, "lesson", text, [{ label: T.next, action: "ls:n" }]);
-  const buttons: Button[] = [{ label: T.otherLessons, action: "ls:t" }];
+  const part = parts[open.part] ?? { text: "", rich: [], links: [] };
+  // Internal links become "Xem bài: …" buttons after the main one, so every channel can follow them (Zalo by number).
+  const seeAlso: Button[] = part.links
+    .filter((l) => l.lessonId !== lesson.id && ctx.lessons.has(l.lessonId))
+    .map((l) => ({ label: T.seeLesson(l.text || (ctx.lessons.get(l.lessonId)?.title ?? "")), action: `ls:o:${l.lessonId}` }));
+  if (open.part < parts.length - 1) {
+    return { ...say(turn, "lesson", part.text, [{ label: T.next, action: "ls:n" }, ...seeAlso]), rich: part.rich };
+  }
+  const buttons: Button[] = [...seeAlso, { label: T.otherLessons, action: "ls:t" }];
   if (lesson.quiz.length) buttons.unshift({ label: T.takeQuiz, action: `qz:s:${lesson.id}` });
-  return say(turn, "lesson", `${text}\n\n${T.lessonEnd}`, buttons);
+  const rich = [...part.rich, { spans: [] }, ...richLines(T.lessonEnd)];
+  return { ...say(turn, "lesson", plainOfRich(rich), buttons), rich };
 }

@@ -111,8 +111,11 @@ export async function onboardingAction(ctx: LearningContext, turn: Turn, action:
   if (!p) return startOnboarding(ctx, turn);
   if (action === "ob:del") {
     await ctx.store.deleteProfile(turn.learnerId);
-    delete st.onboarding;
-    return say(turn, "info", T.profileDeleted);
+    const reply = say(turn, "info", T.profileDeleted);
+    // The store has deleted the saved conversation state; empty this turn's copy too, or the router would save it
+    // back (an empty state is saved as no row at all).
+    for (const key of Object.keys(turn.state)) delete turn.state[key];
+    return reply;
   }
   const edit = /^ob:e:(place|group|age)$/.exec(action)?.[1] as "place" | "group" | "age" | undefined;
   if (edit) {

@@ -101,7 +101,10 @@ export interface LearnerStore {
   /** The learner's profile; for linked accounts the most recently updated one, with `learnerId` = the canonical id. */
   getProfile(learnerId: string): Promise<LearnerProfile | undefined>;
   saveProfile(profile: LearnerProfile): Promise<void>;
-  /** Withdrawal of consent: removes the profile (evidence stays anonymous under the opaque id). */
+  /**
+   * Withdrawal of consent ("Xoá hồ sơ"): removes the profile, the questions asked and the conversation state of every
+   * linked account. xAPI evidence stays, pseudonymous under the opaque id.
+   */
   deleteProfile(learnerId: string): Promise<void>;
   listUnits(level: AdminUnit["level"], parentCode?: string): Promise<AdminUnit[]>;
   getUnit(code: string): Promise<AdminUnit | undefined>;
@@ -123,6 +126,8 @@ export interface LearnerStore {
   linkLearner(aliasId: string, canonicalId: string, at: string): Promise<void>;
   canonicalLearner(aliasId: string): Promise<string | undefined>;
   recordQuestion(e: { learnerId: string; text: string; lessonId?: string; confidence: number; answered: boolean; at: string }): Promise<void>;
+  /** Retention (QUESTION_RETENTION_DAYS): deletes questions asked before `before` (ISO); returns how many. */
+  deleteQuestionsBefore(before: string): Promise<number>;
   /** Lesson ids this learner asked about, most recent first. */
   askedLessons(learnerId: string, limit: number): Promise<string[]>;
 }

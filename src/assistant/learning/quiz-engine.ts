@@ -48,9 +48,13 @@ export function nextAttemptState(
   return { next, correct, finished };
 }
 
-/** Short, stable id of an attempt for button payloads (≤ 64 bytes in total). */
+/**
+ * Short, stable id of an attempt for button payloads (≤ 64 bytes in total). A hash, not a prefix of the id: ids
+ * that share their first characters (time-ordered UUIDs, sequential test ids) must still tell attempts apart, or a
+ * button of a finished attempt could answer the same question of the next one.
+ */
 export function shortAttemptId(attemptId: string): string {
-  return attemptId.replace(/-/g, "").slice(0, 8);
+  return createHash("sha256").update(attemptId).digest("hex").slice(0, 8);
 }
 
 /** "qa:<short attempt>:<question>:" — the channel appends the displayed option index. */

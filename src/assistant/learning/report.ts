@@ -3,6 +3,9 @@ import { pathFor, reachedPath } from "./core-paths.js";
 import type { AdminUnit, ReportFacts, TargetGroup } from "./ports.js";
 import { GROUP_LABELS } from "./texts.js";
 
+/** Smallest group of learners whose numbers or free text a report may show (issue 11). */
+export const MIN_GROUP = 5;
+
 export type ReportLevel = "province" | "commune" | "neighbourhood";
 
 /** Report group of learners who did not say which target group they belong to ("chưa khai báo"). */
@@ -27,6 +30,7 @@ export interface ReportRow {
   quizzesPassed: number;
   /** Learners who passed every lesson of their group's core path (the "đạt" proxy), cumulative to the period end. */
   reachedCorePath: number;
+  /** Only texts asked by at least MIN_GROUP distinct learners of the row (see report-privacy.ts); count = times asked. */
   topQuestions: Array<{ text: string; count: number }>;
 }
 
@@ -53,7 +57,7 @@ export function quarterOf(date: Date): string {
 }
 
 interface Acc extends Omit<ReportRow, "topQuestions"> {
-  questions: Map<string, number>;
+  questions: Map<string, { count: number; learners: Set<string> }>;
 }
 
 /**
@@ -62,7 +66,7 @@ interface Acc extends Omit<ReportRow, "topQuestions"> {
  */
 export function buildReport(
   facts: ReportFacts,
-  opts: { quarter: string; paths: CorePaths; units: AdminUnit[]; topQuestions?: number },
+  opts: { quarter: string; paths: CorePaths; units: AdminUnit[]; topQuestions?: number; minLearners?: number },
 ): Report {
   const { from, to } = quarterRange(opts.quarter);
   const names = new Map(opts.units.map((u) => [u.code, u.name]));
@@ -110,17 +114,25 @@ export function buildReport(
         acc.lessonsCompleted += completed.get(p.learnerId)?.size ?? 0;
         acc.quizzesPassed += passedInPeriod.get(p.learnerId)?.size ?? 0;
         if (reachedPath(pathFor(opts.paths, p.targetGroup), passedEver.get(p.learnerId) ?? new Set())) acc.reachedCorePath += 1;
-        for (const t of questionsBy.get(p.learnerId) ?? []) acc.questions.set(t, (acc.questions.get(t) ?? 0) + 1);
+        for (const t of questionsBy.get(p.learnerId) ?? []) {
+          const q = acc.questions.get(t) ?? { count: 0, learners: new Set<string>() };
+          q.count += 1;
+          q.learners.add(p.learnerId);
+          acc.questions.set(t, q);
+        }
       }
     });
   }
   const top = opts.topQuestions ?? 5;
+  // Free text asked by fewer than MIN_GROUP people could point at one of them (a name, a street): never shown.
+  const minLearners = opts.minLearners ?? MIN_GROUP;
   const out = [...rows.values()].map(({ questions, ...row }) => ({
     ...row,
     topQuestions: [...questions.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .filter(([, q]) => q.learners.size >= minLearners)
+      .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
       .slice(0, top)
-      .map(([text, count]) => ({ text, count })),
+      .map(([text, q]) => ({ text, count: q.count })),
   }));
   const levelOrder = { province: 0, commune: 1, neighbourhood: 2 };
   const groupOrder = (g: ReportGroup) => (g === "all" ? 0 : g === UNKNOWN_GROUP ? 2 : 1);
@@ -143,7 +155,11 @@ export function csvCell(v: string | number): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function reportToCsv(report: Report): string {
+/** Any report row whose counts may be replaced by SMALL_GROUP_TEXT (see report-privacy.ts). */
+type CsvRow = Omit<ReportRow, CountField> & Record<CountField, number | string>;
+export type CountField = "learners" | "activeLearners" | "lessonsCompleted" | "quizzesPassed" | "reachedCorePath";
+
+export function reportToCsv(report: { quarter: string; rows: CsvRow[] }): string {
   const lines = [CSV_COLUMNS.join(",")];
   for (const r of report.rows) {
     lines.push(

@@ -27,13 +27,18 @@ export const AGE_LABELS: Record<AgeBand, string> = {
 };
 
 export const T = {
+  // Must say exactly what is stored and for how long (issue 11); knowledge/about/about-quyen-rieng-tu.md says the same.
   consent:
     "Trước khi học, xin bạn đọc kỹ:\n" +
-    "• Tôi sẽ lưu kết quả học và bài kiểm tra của bạn để bạn xem lại tiến độ.\n" +
-    "• Tôi lưu các câu bạn hỏi (kèm mã số của bạn) để gợi ý bài phù hợp và để địa phương biết người dân hay hỏi gì.\n" +
+    "• Tôi lưu kết quả học và bài kiểm tra của bạn để bạn xem lại tiến độ.\n" +
+    "• Tôi lưu các câu bạn hỏi (kèm mã số của bạn) để gợi ý bài phù hợp và để địa phương biết người dân hay hỏi gì. " +
+    "Trước khi lưu, tôi xoá khỏi câu hỏi số điện thoại, số căn cước, số tài khoản, số thẻ, mã OTP, mật khẩu, email, địa chỉ nhà và họ tên. " +
+    "Câu hỏi chỉ được giữ 180 ngày, sau đó tự động bị xoá.\n" +
     "• Tôi KHÔNG lưu số điện thoại hay họ tên. Bạn chỉ được nhận ra bằng một mã số ngẫu nhiên.\n" +
-    "• Bạn có thể cho biết nơi ở (tỉnh, xã/phường, tổ dân phố/thôn), nhóm và độ tuổi, để địa phương biết có bao nhiêu người đã học. Phần này không bắt buộc.\n" +
-    "• Bạn có thể xoá hồ sơ (nơi ở, nhóm, độ tuổi) bất cứ lúc nào bằng cách gõ /hoso rồi chọn \"Xoá hồ sơ\". Kết quả học đã ghi vẫn được giữ làm minh chứng, không kèm tên hay số điện thoại.\n\n" +
+    "• Bạn có thể cho biết nơi ở (tỉnh, xã/phường, tổ dân phố/thôn), nhóm và độ tuổi, để địa phương biết có bao nhiêu người đã học. Phần này không bắt buộc. " +
+    "Nhóm nào dưới 5 người học thì báo cáo không hiện số liệu hay câu hỏi của nhóm đó.\n" +
+    "• Bạn có thể xoá hồ sơ bất cứ lúc nào bằng cách gõ /hoso rồi chọn \"Xoá hồ sơ\". Việc này xoá nơi ở, nhóm, độ tuổi, " +
+    "các câu bạn đã hỏi và chỗ bạn đang học dở. Kết quả học đã ghi vẫn được giữ làm minh chứng, chỉ kèm mã số, không kèm tên hay số điện thoại.\n\n" +
     "Bạn có đồng ý không?",
   consentYes: "Đồng ý",
   consentNo: "Không đồng ý",
@@ -49,7 +54,8 @@ export const T = {
   askAge: "Bạn bao nhiêu tuổi?",
   notFound: (q: string) => `Tôi không tìm thấy "${q}" trong danh sách. Bạn hãy chọn một số bên dưới, hoặc gõ lại tên.`,
   profileDone: "Cảm ơn bạn! Hồ sơ đã được lưu. Gõ /baihoc để bắt đầu học, hoặc /hoso để sửa.",
-  profileDeleted: "Đã xoá hồ sơ của bạn. Tôi sẽ không lưu thêm gì cho đến khi bạn đồng ý lại.",
+  profileDeleted:
+    "Đã xoá hồ sơ của bạn: nơi ở, nhóm, độ tuổi, các câu bạn đã hỏi và chỗ bạn đang học dở. Tôi sẽ không lưu thêm gì cho đến khi bạn đồng ý lại.",
   profileHeader: "Hồ sơ của bạn:",
   notSet: "chưa cho biết",
   editPlace: "Sửa nơi ở",
@@ -57,12 +63,15 @@ export const T = {
   editAge: "Sửa độ tuổi",
   deleteProfile: "Xoá hồ sơ",
   topics: "Bạn muốn học về chủ đề nào?",
-  lessonsIn: (t: string) => `Các bài học về ${t}:`,
+  lessonsIn: (t: string, page?: { page: number; pages: number }) =>
+    page ? `Các bài học về ${t} (trang ${page.page}/${page.pages}):` : `Các bài học về ${t}:`,
   noLessons: "Hiện chưa có bài học nào. Bạn vui lòng quay lại sau.",
   unknownLesson: "Tôi không tìm thấy bài học này. Gõ /baihoc để xem danh sách.",
   next: "Tiếp ▶",
   takeQuiz: "Làm bài kiểm tra",
   otherLessons: "Bài học khác",
+  seeLesson: (title: string) => `Xem bài: ${title}`,
+  moreLessons: "Xem thêm bài ▶",
   partHeader: (n: number, total: number) => `Phần ${n}/${total}`,
   lessonIntro: (parts: number) => `Bài có ${parts} phần. Bấm "Tiếp" hoặc gõ "tiếp" để đọc phần sau.`,
   lessonEnd: "Bạn đã đọc hết bài. Hãy làm bài kiểm tra ngắn để xem mình nhớ được bao nhiêu nhé!",
