@@ -9,10 +9,13 @@ import {
   createConfidenceScorer,
   createQaFeature,
   createStepFeature,
+  createConversationFeature,
+  createWhatFollows,
   opaqueLearnerId,
   TEMPLATE_NAMES,
   type Assistant,
   type ConversationStore,
+  type ExpiringLog,
   type Feature,
   type IncomingMessage,
   type QuestionObserver,
@@ -25,10 +28,12 @@ import { createLrsForwarder } from "./lrs/forwarder.js";
 import { loadCorePaths } from "./storage/learning/load-core-paths.js";
 import { openLearningStore } from "./storage/learning/open-learning-store.js";
 import { seedSampleUnits } from "./storage/learning/seed-sample-units.js";
-import { buildServer } from "./http/index.js";
+import { createQuestionRetention } from "./storage/question-retention.js";
+import { buildServer, type PartStatus, type ReadinessReport } from "./http/index.js";
 import { startTelegram, type PollActionStore } from "./channels/telegram/index.js";
 import { startZalo, type GreetedStore } from "./channels/zalo/index.js";
 import { loadTemplates } from "./llm/load-prompts.js";
+import { guardChatModel } from "./llm/guarded-chat.js";
 import { createOpenAiCompatibleChat } from "./llm/openai-compatible-chat.js";
 import { normalizeText } from "./nlp/index.js";
 import { CONFIDENCE_THRESHOLD as OUT_OF_SCOPE_THRESHOLD, openKnowledgeIndex } from "./retrieval/index.js";
@@ -46,6 +51,9 @@ import {
   createSqliteUnansweredLog,
   openSqlite,
 } from "./storage/sqlite/index.js";
+import { createPostgresReadinessProbe } from "./storage/postgres/readiness.js";
+import type { ProbeResult } from "./storage/readiness.js";
+import { createSqliteReadinessProbe } from "./storage/sqlite/readiness.js";
 
 /** Everything main.ts and the scripts (chat, ask, bench) need, built once from the config. */
 export interface App {
@@ -59,14 +67,22 @@ export interface App {
   start(): Promise<void>;
   /** Stops loops and closes storage. Idempotent. */
   close(): Promise<void>;
+  /** The optional endpoints as GET /health shows them, GET /ready's checks, and how often each fell back. */
+  health: {
+    parts(): { embeddings: PartStatus; llm: PartStatus };
+    ready(): Promise<ReadinessReport>;
+    fallbacks(): { embeddings: number; llm: number };
+  };
 }
 
 interface CoreStores {
   conversations: ConversationStore;
-  unanswered: UnansweredLog;
+  unanswered: UnansweredLog & ExpiringLog;
   /** Telegram quiz poll → answer action and Zalo "already greeted", so both survive a restart. */
   polls: PollActionStore;
   greeted: GreetedStore;
+  /** GET /ready's database check: a write/read round trip that never waits long on a lock. */
+  ready(): Promise<ProbeResult>;
   close(): Promise<void>;
 }
 
@@ -79,6 +95,7 @@ const storageFactories = {
       unanswered: createSqliteUnansweredLog(db),
       polls: createSqlitePollActionStore(db),
       greeted: createSqliteGreetedStore(db, secret),
+      ready: createSqliteReadinessProbe(db, storage.file),
       close: async () => void db.close(),
     };
   },
@@ -89,6 +106,7 @@ const storageFactories = {
       unanswered: createPostgresUnansweredLog(pool),
       polls: createPostgresPollActionStore(pool),
       greeted: createPostgresGreetedStore(pool, secret),
+      ready: createPostgresReadinessProbe(pool),
       close: () => pool.end(),
     };
   },
@@ -169,8 +187,30 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
     starters.push(async () => forwarder.start());
     closers.push(() => forwarder.stop());
   }
+  // Question logs are kept QUESTION_RETENTION_DAYS, then deleted (issue 11); the job runs only in a started app.
+  const retention = createQuestionRetention({
+    days: config.privacy.questionRetentionDays,
+    logs: [
+      { name: "learning_questions", log: { deleteBefore: (before) => learningStore.deleteQuestionsBefore(before.toISOString()) } },
+      { name: "unanswered_question", log: stores.unanswered },
+    ],
+    logger: logger.child({ part: "retention" }),
+  });
+  starters.push(async () => retention.start());
+  closers.push(() => retention.stop());
   // ── END LEARNING OWNER ─────────────────────────────────────────────────────────────────────────────────────
 
+  // The optional LLM behind a deadline and a circuit breaker: a slow or dead endpoint costs at most LLM_TIMEOUT_MS
+  // for a few questions, then none while the circuit is open; the extractive answer is used meanwhile.
+  const llm = config.llm
+    ? guardChatModel(createOpenAiCompatibleChat(config.llm), {
+        timeoutMs: config.llm.timeoutMs,
+        ...config.llm.breaker,
+        logger: logger.child({ part: "llm" }),
+      })
+    : undefined;
+  const nextLessonOf = new Map(index.lessons.map((l) => [l.id, l.next]));
+  const whatFollows = createWhatFollows(index.chunks, (id) => nextLessonOf.get(id));
   const qa = createQaFeature({
     retriever: index.retriever,
     scorer: createConfidenceScorer(index.chunks),
@@ -182,11 +222,17 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
     normalize: (text) => normalizeText(text),
     sections: index.chunks,
     observer,
-    chatModel: config.llm ? createOpenAiCompatibleChat(config.llm) : undefined,
+    chatModel: llm?.model,
     logger: logger.child({ part: "qa" }),
   });
   const assistant = createAssistant({
-    features: [...earlyFeatures, createCommandsFeature({ templates, ask: qa.ask }), createStepFeature(), qa],
+    features: [
+      ...earlyFeatures,
+      createCommandsFeature({ templates, ask: qa.ask }),
+      createStepFeature({ whatFollows }),
+      createConversationFeature({ answerSection: qa.answerSection, section: (id) => index.retriever.get(id), whatFollows }),
+      qa,
+    ],
     conversations: stores.conversations,
     learnerIdFor: (m) => learnerIdFor(m),
     templates,
@@ -210,8 +256,21 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   // ── END CHANNELS OWNER ─────────────────────────────────────────────────────────────────────────────────────
 
   const knowledge = { version: index.version, lessons: index.lessons.length, chunks: index.chunks.length, rebuilt: index.rebuilt };
+  const health: App["health"] = {
+    parts: () => ({ embeddings: index.embeddingsStatus(), llm: llm ? llm.status() : "off" }),
+    async ready() {
+      const database = await stores.ready();
+      const checks = {
+        database: database.ok ? "ok" : database.reason,
+        index: index.chunks.length > 0 ? "ok" : "the knowledge base has no sections",
+      };
+      return { ready: Object.values(checks).every((c) => c === "ok"), checks };
+    },
+    fallbacks: () => ({ embeddings: index.queryGuard?.fallbacks ?? 0, llm: llm?.fallbacks() ?? 0 }),
+  };
   let closed: Promise<void> | undefined;
   return {
+    health,
     assistant,
     conversations: stores.conversations,
     unanswered: stores.unanswered,
@@ -221,6 +280,8 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
         assistant,
         logger,
         health: () => ({ knowledgeVersion: knowledge.version, lessons: knowledge.lessons, chunks: knowledge.chunks, storage: config.storage.driver }),
+        parts: health.parts,
+        ready: health.ready,
         unanswered: stores.unanswered,
         adminToken: config.admin.apiToken,
         extraPlugins,

@@ -54,7 +54,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // Save once, and only when a feature changed something: most turns are plain questions.
     if (JSON.stringify(state) !== before) await deps.conversations.set(learnerId, state);
     // Whatever answered, someone who just typed a CCCD number, password, OTP or account number is warned first.
-    return reply; void needsPersonalDataNotice; void withPersonalDataNotice;
+    return needsPersonalDataNotice(text) ? withPersonalDataNotice(reply) : reply;
   }
 
   async function firstReply(turn: Turn): Promise<Reply | undefined> {

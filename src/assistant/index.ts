@@ -5,7 +5,9 @@ export { createQaFeature, type QaDeps, type QaFeature } from "./answering/qa-fea
 export { createConfidenceScorer, type ConfidenceScorer } from "./answering/confidence.js";
 export { CONFIDENCE_THRESHOLD, calibrateThreshold, outcomeAccuracy, type CalibrationSample } from "./answering/calibration.js";
 export { findUnsafeInstruction, isSafeAnswer } from "./answering/safety-guard.js";
-export { createStepFeature } from "./steps/step-feature.js";
+export { createStepFeature, type StepDeps } from "./steps/step-feature.js";
+export { createConversationFeature, type ConversationDeps } from "./dialogue/conversation-feature.js";
+export { createWhatFollows, type WhatFollows } from "./dialogue/what-follows.js";
 export { opaqueLearnerId } from "./learner-id.js";
 export { TEMPLATE_NAMES, type TemplateName, type Templates } from "./templates.js";
 export { STEP_ACTIONS } from "./ui-text.js";

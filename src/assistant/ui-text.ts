@@ -10,6 +10,7 @@ export const UI = {
   stepHeader: (n: number, total: number) => `Bước ${n}/${total}:`,
   lastStep: "Đây là bước cuối cùng.",
   allDone: "Bạn đã làm xong tất cả các bước. Bạn cần hỏi gì thêm cứ nhắn cho tôi.",
+  stepsFinished: "Bạn đã làm xong tất cả các bước.",
   stopped: "Đã dừng hướng dẫn. Bạn cần hỏi gì thêm cứ nhắn cho tôi.",
   noActiveSteps: "Hiện không có hướng dẫn nào đang mở. Bạn hãy gõ câu hỏi, ví dụ: \"cách cài VNeID\".",
   safetyLabel: "Lưu ý an toàn:",
@@ -18,6 +19,13 @@ export const UI = {
   choiceExpired: "Lựa chọn này đã cũ. Bạn gõ lại câu hỏi giúp tôi nhé.",
   stepHint: "Bấm \"Bước tiếp\" hoặc gõ \"tiếp\" khi bạn làm xong bước này.",
   startSteps: "Làm từng bước ▶",
+  welcome: "Không có gì ạ!",
+  hello: "Chào bạn!",
+  goodbye: "Chào bạn, hẹn gặp lại! Cần gì cứ nhắn cho tôi nhé.",
+  noted: "Vâng ạ.",
+  askAnything: "Bạn cần hỏi gì thêm cứ nhắn cho tôi, hoặc gõ /baihoc để học bài ngắn.",
+  offerNext: (section: string) => `Việc nên làm tiếp theo: "${section}". Bấm nút bên dưới hoặc gõ "tiếp" để xem; hoặc hỏi tôi điều khác.`,
+  nothingNext: "Hiện chưa có việc tiếp theo. Bạn cần hỏi gì cứ nhắn cho tôi.",
   otherReadings: "Nếu tôi hiểu chưa đúng ý bạn, bạn chọn một câu dưới đây (bấm, hoặc gõ số):",
   stepOffer: (hasButtons: boolean) =>
     hasButtons ? "Muốn làm theo từng bước một, bạn bấm \"Làm từng bước\" hoặc gõ \"tiếp\"." : "Muốn làm theo từng bước một, bạn gõ \"tiếp\".",
@@ -33,3 +41,12 @@ export const UI = {
 
 /** Button payloads (≤ 64 bytes, Telegram callback_data). */
 export const STEP_ACTIONS = { next: "s:next", repeat: "s:rep", all: "s:all", stop: "s:stop", previous: "s:prev" } as const;
+
+/** Telegram shows about this many characters on a button; longer labels are cut on a word boundary. */
+const MAX_LABEL = 60;
+
+export function shortLabel(text: string): string {
+  if (text.length <= MAX_LABEL) return text;
+  const cut = text.slice(0, MAX_LABEL - 1);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > 20 ? cut.lastIndexOf(" ") : cut.length)}…`;
+}

@@ -72,6 +72,7 @@ export function checkKnowledge(knowledgeDir: string, today = new Date()): CheckR
     if (lesson.updated > todayIso) problems.push({ file, line: 1, message: `updated date ${lesson.updated} is in the future` });
     const lessonText = [lesson.summary, ...lesson.sections.map((s) => s.body)].join("\n");
     const hasSafetyNote = lesson.sections.some((s) => s.safetyNote);
+    if (lesson.next && !ids.has(lesson.next)) problems.push({ file, line: 1, message: `next: ${lesson.next} is not a lesson id` });
     for (const section of lesson.sections) {
       if (section.questions.length < MIN_QUESTIONS_PER_SECTION) {
         problems.push({ file, line: section.line, message: `section "${section.heading}" needs at least ${MIN_QUESTIONS_PER_SECTION} questions in its <!-- questions --> block (has ${section.questions.length})` });

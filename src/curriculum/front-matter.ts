@@ -50,6 +50,8 @@ export const frontMatterSchema = z
     review_by: isoDate.optional(),
     effective_from: isoDate.optional(),
     effective_until: isoDate.optional(),
+    /** The lesson a learner does next once this one's procedure is done (install → register → activate…). */
+    next: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lesson id").optional(),
     quiz: z.array(quizItem).min(3, "at least 3 quiz questions"),
   })
   .refine((f) => !f.time_sensitive || (f.time_sensitive_reason ?? "").trim().length > 0, {

@@ -53,6 +53,7 @@ export function parseLesson(text: string, file: string): ParseResult {
     timeSensitiveReason: fm.time_sensitive_reason,
     effectiveFrom: fm.effective_from,
     effectiveUntil: fm.effective_until,
+    ...(fm.next ? { next: fm.next } : {}),
     summary: body.summary,
     sections: body.sections,
     quiz: fm.quiz,

@@ -12,6 +12,8 @@ export interface Lesson {
   timeSensitiveReason?: string;
   effectiveFrom?: string;
   effectiveUntil?: string;
+  /** Lesson id that logically follows this one (front matter `next`). */
+  next?: string;
   /** The one-sentence summary before the first section. */
   summary: string;
   sections: Section[];

@@ -1,6 +1,7 @@
 import { foldText } from "../../shared/fold.js";
 import type { Chunk, ConversationState, RetrievalHit } from "../ports.js";
 import type { Reply } from "../types.js";
+import { shortLabel } from "../ui-text.js";
 
 /**
  * "Which one did you mean?" Between the out-of-scope floor and the answer threshold the question is about something
@@ -13,8 +14,6 @@ export const CLARIFY_ACTION_PREFIX = "c:";
 const MAX_OPTIONS = 3;
 /** A pending choice is forgotten after this long (same window as the follow-up topic). */
 const TTL_MS = 30 * 60 * 1000;
-/** Telegram shows about this many characters on a button; longer headings are cut on a word boundary. */
-const MAX_LABEL = 60;
 
 interface ClarifyState {
   chunkIds: string[];
@@ -42,7 +41,7 @@ export function renderClarify(intro: string, options: readonly Chunk[], confiden
   return {
     kind: "info",
     text: `${intro}\n\n${lines.join("\n")}`,
-    buttons: options.map((c, i) => ({ label: `${i + 1}. ${shorten(c.section)}`, action: `${CLARIFY_ACTION_PREFIX}${i}` })),
+    buttons: options.map((c, i) => ({ label: `${i + 1}. ${shortLabel(c.section)}`, action: `${CLARIFY_ACTION_PREFIX}${i}` })),
     sources: [],
     confidence,
   };
@@ -74,10 +73,4 @@ export function pickedOption(
   if (index === undefined) return undefined;
   const chunkId = fresh?.chunkIds[index];
   return chunkId ? { chunkId, expired: false } : { expired: true };
-}
-
-function shorten(text: string): string {
-  if (text.length <= MAX_LABEL) return text;
-  const cut = text.slice(0, MAX_LABEL - 1);
-  return `${cut.slice(0, cut.lastIndexOf(" ") > 20 ? cut.lastIndexOf(" ") : cut.length)}…`;
 }

@@ -54,6 +54,8 @@ const EMERGENCY_BUDGET = 900;
 export interface QaFeature extends Feature {
   /** Answers `question` for this turn (used by `/hoi <question>`). */
   ask(turn: Turn, question: string): Promise<Reply>;
+  /** Answers one known section, as if its heading had been asked (a picked choice, "what next"). */
+  answerSection(turn: Turn, chunk: Chunk): Promise<Reply>;
 }
 
 /** Question answering over the knowledge base: extractive, sourced, refusing when unsure or out of scope. */
@@ -65,8 +67,13 @@ export function createQaFeature(deps: QaDeps): QaFeature {
   const composer = createFocusedComposer(deps.sections ?? []);
   const actNowSections = (deps.sections ?? []).filter((c) => c.actNow);
 
-  /** The act-now section that fits the emergency best (several lessons may have one: money sent, app installed…). */
-  function actNowFor(question: string): Chunk | undefined {
+  /**
+   * The act-now section that fits the emergency best (several lessons have one: money sent, app installed, a fake
+   * police call…): the first among the sections retrieved for the question, else the one covering most of it.
+   */
+  function actNowFor(question: string, ranked: readonly Chunk[]): Chunk | undefined {
+    const retrieved = ranked.find((c) => c.actNow);
+    if (retrieved) return retrieved;
     const scored = normalize(question);
     let best: Chunk | undefined;
     let bestScore = -1;
@@ -140,7 +147,7 @@ export function createQaFeature(deps: QaDeps): QaFeature {
 
   async function answerWith(turn: Turn, question: string, chunk: Chunk, confidence: number, related: Chunk[] = []): Promise<Reply> {
     const full = composeAnswer(chunk);
-    const pinned = isEmergency(question) ? actNowFor(question) : undefined;
+    const pinned = isEmergency(question) ? actNowFor(question, [chunk, ...related]) : undefined;
     const focused = composer.compose(normalize(question), [chunk, ...related], questionTypes(question), {
       budget: pinned ? EMERGENCY_BUDGET : ANSWER_BUDGET,
       ...(pinned ? { pinned } : {}),
@@ -181,9 +188,14 @@ export function createQaFeature(deps: QaDeps): QaFeature {
     };
   }
 
+  function answerSection(turn: Turn, chunk: Chunk): Promise<Reply> {
+    return answerWith(turn, chunk.section, chunk, 1);
+  }
+
   return {
     name: "qa",
     ask,
+    answerSection,
     async handle(turn) {
       const picked = pickedOption(turn.state, turn.message.action, turn.text, turn.now);
       if (picked) {
@@ -191,7 +203,7 @@ export function createQaFeature(deps: QaDeps): QaFeature {
         const chunk = picked.chunkId ? deps.retriever.get?.(picked.chunkId) : undefined;
         if (!chunk) return { kind: "info", text: UI.choiceExpired, sources: [], confidence: 1 };
         // The learner confirmed this section themselves: nothing is guessed any more.
-        return answerWith(turn, chunk.section, chunk, 1);
+        return answerSection(turn, chunk);
       }
       // A bare number or punctuation is a menu pick for something no longer on screen, not a question: "2" would
       // otherwise match "mức 2". Leave it to the router's help reply.

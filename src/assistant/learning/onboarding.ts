@@ -6,6 +6,7 @@ import { learningState, nowIso, say } from "./context.js";
 import type { AdminUnit, LearnerProfile } from "./ports.js";
 import { AGE_BANDS, TARGET_GROUPS } from "./ports.js";
 import { AGE_LABELS, GROUP_LABELS, T } from "./texts.js";
+import { typedAge, typedConsent, typedGroup, typedSkip } from "./onboarding-words.js";
 
 type Step = NonNullable<LearningState["onboarding"]>["step"];
 const PAGE = 8;
@@ -160,13 +161,30 @@ async function chooseUnit(
   return advance(ctx, turn, await save({ neighbourhoodCode: unit.code }), "neighbourhood");
 }
 
-/** Typed text during a place step: a unique name match selects it; otherwise the list is shown again. */
+/**
+ * Typed text at any onboarding question, read by meaning: consent ("đồng ý", "dong y", "có", "ok" / "không"), "bỏ
+ * qua", the group ("người dân", "cán bộ"), the age ("trên 60", "70 tuổi") and, at a place step, a unique name match.
+ * Anything else is left to the other features (a real question is still answered).
+ */
 export async function onboardingText(ctx: LearningContext, turn: Turn): Promise<Reply | undefined> {
   const st = learningState(turn);
   const step = st.onboarding?.step;
-  if (!step || step === "consent" || step === "group" || step === "age") return undefined;
+  if (!step) return undefined;
+  if (step === "consent") {
+    const consent = typedConsent(turn.text);
+    return consent ? onboardingAction(ctx, turn, consent === "yes" ? "ob:yes" : "ob:no") : undefined;
+  }
   const p = await ctx.store.getProfile(turn.learnerId);
   if (!p) return undefined;
+  if (typedSkip(turn.text)) return onboardingAction(ctx, turn, "ob:skip");
+  if (step === "group") {
+    const group = typedGroup(turn.text);
+    return group ? onboardingAction(ctx, turn, `ob:g:${group}`) : undefined;
+  }
+  if (step === "age") {
+    const age = typedAge(turn.text);
+    return age ? onboardingAction(ctx, turn, `ob:a:${age}`) : undefined;
+  }
   const q = foldText(turn.text);
   if (!q) return undefined;
   const units = await unitsFor(ctx, step, p);

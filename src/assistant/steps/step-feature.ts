@@ -1,8 +1,9 @@
 import type { Feature, Turn } from "../feature.js";
 import { channelHasButtons, type Reply } from "../types.js";
-import { STEP_ACTIONS, UI } from "../ui-text.js";
+import { shortLabel, STEP_ACTIONS, UI } from "../ui-text.js";
 import { readStepState, renderStep, writeStepState } from "./step-state.js";
 import { stepCommandFromText, type StepCommand } from "./step-words.js";
+import { NEXT_ACTION, writeNextUp, type WhatFollows } from "../dialogue/what-follows.js";
 
 const ACTION_COMMANDS: Record<string, StepCommand> = {
   [STEP_ACTIONS.next]: "next",
@@ -21,7 +22,12 @@ function info(text: string): Reply {
  * (a stale button after a restart gets a clear "nothing open" reply) and to typed step words only while a
  * procedure is open, so "ok" or "rồi" mean nothing special otherwise.
  */
-export function createStepFeature(): Feature {
+export interface StepDeps {
+  /** What the learner does after the last step (offered with a button); none: just "all done". */
+  whatFollows?: WhatFollows;
+}
+
+export function createStepFeature(deps: StepDeps = {}): Feature {
   return {
     name: "steps",
     async handle(turn: Turn): Promise<Reply | undefined> {
@@ -36,7 +42,10 @@ export function createStepFeature(): Feature {
         case "next":
           if (current.index >= current.steps.length - 1) {
             writeStepState(turn.state, undefined);
-            return info(UI.allDone);
+            const next = deps.whatFollows?.(current.chunkId);
+            writeNextUp(turn.state, next);
+            if (!next) return info(UI.allDone);
+            return { ...info(`${UI.stepsFinished} ${UI.offerNext(next.section)}`), buttons: [{ label: shortLabel(next.section), action: NEXT_ACTION }] };
           }
           current.index += 1;
           writeStepState(turn.state, current);
