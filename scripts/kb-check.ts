@@ -5,13 +5,14 @@
  */
 import { resolve } from "node:path";
 import { checkKnowledge } from "../src/curriculum/check.js";
+import { evaluationQuestions } from "./eval-questions.js";
 
 const args = process.argv.slice(2);
 const dirIndex = args.indexOf("--dir");
 const dir = resolve((dirIndex >= 0 ? args[dirIndex + 1] : undefined) ?? "knowledge");
 const coverageGate = !args.includes("--no-coverage-gate");
 
-const report = checkKnowledge(dir);
+const report = checkKnowledge(dir, new Date(), evaluationQuestions());
 for (const p of report.problems) console.log(`✗ knowledge/${p.file}:${p.line}: ${p.message}`);
 for (const w of report.warnings) console.log(`! knowledge/${w.file}:${w.line}: ${w.message}`);
 

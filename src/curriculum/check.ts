@@ -3,6 +3,7 @@ import { basename, dirname, join } from "node:path";
 import { listLessonFiles, loadKnowledge } from "./load.js";
 import { TOPICS } from "./front-matter.js";
 import type { Lesson, Problem } from "./types.js";
+import { nearCopyProblems, staleLessons } from "./eval-overlap.js";
 
 /** Minimum lessons per topic (issue: knowledge base scope). */
 export const TOPIC_MINIMUMS: Record<(typeof TOPICS)[number], number> = {
@@ -16,7 +17,7 @@ export const TOPIC_MINIMUMS: Record<(typeof TOPICS)[number], number> = {
   about: 1,
 };
 
-export const MIN_QUESTIONS_PER_SECTION = 3;
+export const MIN_QUESTIONS_PER_SECTION = 4;
 
 /** Money, OTP, password or personal-data words: a section that mentions them needs a safety note in its lesson. */
 const SENSITIVE = /\b(otp|mật khẩu|mã pin|passcode|mật mã|chuyển khoản|chuyển tiền|số tài khoản|thẻ ngân hàng|căn cước|cccd)\b/iu;
@@ -46,7 +47,7 @@ export interface CheckReport {
 }
 
 /** Validates the whole knowledge base beyond parsing: file layout, NFC, links, questions, safety wording, coverage. */
-export function checkKnowledge(knowledgeDir: string, today = new Date()): CheckReport {
+export function checkKnowledge(knowledgeDir: string, today = new Date(), evalQuestions: readonly string[] = []): CheckReport {
   const { lessons, problems } = loadKnowledge(knowledgeDir);
   const warnings: Problem[] = [];
   const ids = new Set(lessons.map((l) => l.id));
@@ -73,6 +74,7 @@ export function checkKnowledge(knowledgeDir: string, today = new Date()): CheckR
     const lessonText = [lesson.summary, ...lesson.sections.map((s) => s.body)].join("\n");
     const hasSafetyNote = lesson.sections.some((s) => s.safetyNote);
     if (lesson.next && !ids.has(lesson.next)) problems.push({ file, line: 1, message: `next: ${lesson.next} is not a lesson id` });
+    if (lesson.timeSensitive && !lesson.reviewBy) warnings.push({ file, line: 1, message: "time_sensitive lesson without review_by: say when to re-check its sources" });
     for (const section of lesson.sections) {
       if (section.questions.length < MIN_QUESTIONS_PER_SECTION) {
         problems.push({ file, line: section.line, message: `section "${section.heading}" needs at least ${MIN_QUESTIONS_PER_SECTION} questions in its <!-- questions --> block (has ${section.questions.length})` });
@@ -90,6 +92,11 @@ export function checkKnowledge(knowledgeDir: string, today = new Date()): CheckR
         problems.push({ file, line: lineOf(join(knowledgeDir, file), sentence.slice(0, 40)), message: `unsafe instruction "${sentence.slice(0, 80)}": lessons must never tell anyone to share an OTP/password or transfer money` });
       }
     }
+  }
+
+  problems.push(...nearCopyProblems(lessons, evalQuestions));
+  for (const lesson of staleLessons(lessons, today)) {
+    warnings.push({ file: lesson.file, line: 1, message: `review_by ${lesson.reviewBy} has passed: re-check the sources (npm run kb:stale)` });
   }
 
   const coverage = TOPICS.map((topic) => ({

@@ -52,7 +52,7 @@ export const frontMatterSchema = z
     effective_until: isoDate.optional(),
     /** The lesson a learner does next once this one's procedure is done (install → register → activate…). */
     next: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lesson id").optional(),
-    quiz: z.array(quizItem).min(3, "at least 3 quiz questions"),
+    quiz: z.array(quizItem).min(5, "at least 5 quiz questions (with 3 and an 80 % pass mark one mistake fails the quiz)"),
   })
   .refine((f) => !f.time_sensitive || (f.time_sensitive_reason ?? "").trim().length > 0, {
     message: "time_sensitive: true needs a time_sensitive_reason",

@@ -3,3 +3,4 @@ export { loadKnowledge, knowledgeHash, listLessonFiles } from "./load.js";
 export { slugify } from "./slug.js";
 export { QUIZ_LIMITS, TOPICS, AUDIENCES } from "./front-matter.js";
 export type { Lesson, Section, QuizItem, Problem, LessonSource, SkillTag } from "./types.js";
+export { nearCopyProblems, staleLessons, NEAR_COPY_JACCARD } from "./eval-overlap.js";

@@ -54,6 +54,7 @@ export function parseLesson(text: string, file: string): ParseResult {
     effectiveFrom: fm.effective_from,
     effectiveUntil: fm.effective_until,
     ...(fm.next ? { next: fm.next } : {}),
+    ...(fm.review_by ? { reviewBy: fm.review_by } : {}),
     summary: body.summary,
     sections: body.sections,
     quiz: fm.quiz,

@@ -12,6 +12,8 @@ export interface Lesson {
   timeSensitiveReason?: string;
   effectiveFrom?: string;
   effectiveUntil?: string;
+  /** YYYY-MM-DD: when the time-sensitive facts should be re-checked (front matter `review_by`). */
+  reviewBy?: string;
   /** Lesson id that logically follows this one (front matter `next`). */
   next?: string;
   /** The one-sentence summary before the first section. */
