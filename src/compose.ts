@@ -191,7 +191,13 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   const retention = createQuestionRetention({
     days: config.privacy.questionRetentionDays,
     logs: [
-      { name: "learning_questions", log: { deleteBefore: (before) => learningStore.deleteQuestionsBefore(before.toISOString()) } },
+      {
+        name: "learning_questions",
+        log: {
+          deleteBefore: (before) => learningStore.deleteQuestionsBefore(before.toISOString()),
+          redactStored: () => learningStore.redactStoredQuestions(),
+        },
+      },
       { name: "unanswered_question", log: stores.unanswered },
     ],
     logger: logger.child({ part: "retention" }),

@@ -66,6 +66,8 @@ const envSchema = z
     QUIZ_PASS_PERCENT: intWithDefault(80, 1, 100),
     /** 0 = unlimited attempts. */
     QUIZ_MAX_ATTEMPTS: intWithDefault(0, 0, 1000),
+    /** Days questions are kept (learning question log, unanswered log) before the retention job deletes them. */
+    QUESTION_RETENTION_DAYS: intWithDefault(180, 1, 3650),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN) {
@@ -128,6 +130,7 @@ export interface Config {
   admin: { apiToken?: string };
   xapi: { homePage: string; lrs?: { endpoint: string; username: string; password: string } };
   quiz: { passPercent: number; maxAttempts: number };
+  privacy: { questionRetentionDays: number };
 }
 
 export class ConfigError extends Error {
@@ -196,5 +199,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           : undefined,
     },
     quiz: { passPercent: e.QUIZ_PASS_PERCENT, maxAttempts: e.QUIZ_MAX_ATTEMPTS },
+    privacy: { questionRetentionDays: e.QUESTION_RETENTION_DAYS },
   };
 }

@@ -78,6 +78,8 @@ export interface UnansweredLog {
  */
 export interface ExpiringLog {
   deleteBefore(before: Date): Promise<number>;
+  /** Redacts rows written before redaction existed (idempotent; the job runs it once per start). Returns rows changed. */
+  redactStored?(): Promise<number>;
 }
 
 /**

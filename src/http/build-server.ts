@@ -3,7 +3,8 @@ import type { Assistant, UnansweredLog } from "../assistant/index.js";
 import { webChatPage } from "../channels/web/index.js";
 import { chatRoute, MAX_TEXT_LENGTH } from "./chat-route.js";
 import { installErrorHandler } from "./error-handler.js";
-import { healthRoute } from "./health-route.js";
+import { healthRoute, type PartStatus } from "./health-route.js";
+import { readyRoute, type ReadinessReport } from "./ready-route.js";
 import { unansweredRoute } from "./unanswered-route.js";
 
 export interface ServerDeps {
@@ -12,6 +13,10 @@ export interface ServerDeps {
   logger?: FastifyBaseLogger;
   /** Extra fields for GET /health, e.g. `{ knowledgeVersion, chunks }`. */
   health?: () => Record<string, unknown>;
+  /** Optional parts for GET /health, e.g. `{ embeddings: "down", llm: "off" }`; any "down" makes it "degraded". */
+  parts?: () => Record<string, PartStatus>;
+  /** GET /ready's checks (database writable, index loaded); without it /ready only says the process is up. */
+  ready?: () => Promise<ReadinessReport>;
   /** With `adminToken`, exposes GET /api/admin/unanswered. */
   unanswered?: UnansweredLog;
   adminToken?: string;
@@ -31,7 +36,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     trustProxy: true,
   }) as unknown as FastifyInstance;
   installErrorHandler(app);
-  await app.register(healthRoute(deps.health ?? (() => ({}))));
+  await app.register(healthRoute(deps.health ?? (() => ({})), deps.parts));
+  await app.register(readyRoute(deps.ready ?? (async () => ({ ready: true, checks: {} }))));
   await app.register(chatRoute(deps.assistant));
   if (deps.unanswered && deps.adminToken) await app.register(unansweredRoute(deps.unanswered, deps.adminToken));
   if (deps.webChat !== false) await app.register(webChatPage);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
-import type { Assistant, Reply } from "../assistant/index.js";
+import type { Assistant, QuizPrompt, Reply } from "../assistant/index.js";
+import { webReplyHtml } from "../channels/web/index.js";
 import { AppError } from "../shared/errors.js";
 
 export const MAX_TEXT_LENGTH = 1000;
@@ -24,17 +25,37 @@ const chatBody = z
     path: ["text"],
   });
 
-/** What the API returns: the Reply minus internal fields, stable for the web page and integrators. */
+/**
+ * What the API returns: the Reply minus internal fields, stable for the web page and integrators. `html` is the text
+ * rendered by the web channel (escaped; bold, lists). A quiz question carries no answer key (see publicQuiz).
+ */
 export function toChatResponse(reply: Reply) {
   return {
     kind: reply.kind,
     text: reply.text,
+    html: webReplyHtml(reply),
     ...(reply.steps ? { steps: reply.steps } : {}),
     ...(reply.stepIndex !== undefined ? { stepIndex: reply.stepIndex } : {}),
     ...(reply.buttons ? { buttons: reply.buttons } : {}),
-    ...(reply.quiz ? { quiz: reply.quiz } : {}),
+    ...(reply.quiz ? { quiz: publicQuiz(reply.quiz) } : {}),
     sources: reply.sources,
     confidence: reply.confidence,
+  };
+}
+
+/**
+ * The question as the learner's browser may see it: the server alone grades, so `correctIndex` and `explanation`
+ * never leave it (otherwise any script could forge "passed" evidence). Listed field by field so a field added to
+ * QuizPrompt later is not sent by accident. `actions[i]` answers with option i and names the attempt and question,
+ * so a stale or repeated tap cannot answer the next question.
+ */
+export function publicQuiz(quiz: QuizPrompt) {
+  return {
+    question: quiz.question,
+    options: quiz.options,
+    actions: quiz.options.map((_, i) => `${quiz.answerActionPrefix}${i}`),
+    position: quiz.position,
+    total: quiz.total,
   };
 }
 

@@ -54,17 +54,23 @@ export async function buildIndex(
 ): Promise<BuiltIndex> {
   const summaries = new Map(lessons.map((l) => [l.id, l.summary]));
   progress(`analysing ${chunks.length} chunks`);
-  const docs = chunks.map((c) => analyzeDocument(chunkFields(c, summaries.get(c.lessonId) ?? ""), lexicon));
-  const lexical: LexicalData = {
-    folded: Bm25Index.build(docs.map((d) => d.folded)).toJSON(),
-    accented: Bm25Index.build(docs.map((d) => d.accented)).toJSON(),
-  };
+  const lexical = buildLexical(chunks, lessons, lexicon);
   const texts = chunks.map((c) => chunkText(c, summaries.get(c.lessonId) ?? ""));
   const hashed = config.kind === "hashed" ? HashedEmbeddings.fit(texts, HASHED_DIMS, lexicon) : undefined;
   const embeddings = createEmbeddings(config, lexicon, hashed);
   progress(`embedding ${texts.length} chunks (${config.kind}) and building the HNSW graph`);
   const vector = await VectorRanker.build(vectorTexts(chunks, texts), embeddings);
   return { lexical, ...(hashed ? { hashed } : {}), vector, embeddings };
+}
+
+/** The BM25 indexes alone: no embedder involved, so they can always be built (see the fallback in index.ts). */
+export function buildLexical(chunks: readonly Chunk[], lessons: readonly Lesson[], lexicon: Lexicon): LexicalData {
+  const summaries = new Map(lessons.map((l) => [l.id, l.summary]));
+  const docs = chunks.map((c) => analyzeDocument(chunkFields(c, summaries.get(c.lessonId) ?? ""), lexicon));
+  return {
+    folded: Bm25Index.build(docs.map((d) => d.folded)).toJSON(),
+    accented: Bm25Index.build(docs.map((d) => d.accented)).toJSON(),
+  };
 }
 
 /** Each chunk's whole text, then each of its paraphrase questions, as separate vectors (see VectorRanker). */

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Chunk } from "../assistant/ports.js";
 import { knowledgeHash, loadKnowledge, type Lesson, type Problem } from "../curriculum/index.js";
 import { silentLogger, type Logger } from "../shared/logger.js";
-import { buildIndex, embedderSignature, type EmbeddingsConfig } from "./build.js";
+import { buildIndex, buildLexical, embedderSignature, type EmbeddingsConfig } from "./build.js";
 import { lessonsToChunks } from "./chunk.js";
 import { INDEX_FORMAT, loadIndex, readMeta, saveIndex, type IndexMeta } from "./index-files.js";
 import { GuardedQueryEmbedder, type PartStatus } from "./guarded-query-embedder.js";
@@ -100,7 +100,20 @@ export async function openKnowledgeIndex(options: OpenKnowledgeIndexOptions): Pr
   }
 
   const started = performance.now();
-  const built = await buildIndex(chunks, lessons, lexicon, options.embeddings, (m) => log.info(m));
+  let built: Awaited<ReturnType<typeof buildIndex>>;
+  try {
+    built = await buildIndex(chunks, lessons, lexicon, options.embeddings, (m) => log.info(m));
+  } catch (error) {
+    if (options.embeddings.kind !== "openai-compatible") throw error;
+    // The remote embedder is needed to build the vector index; without it, start anyway with BM25 ranking so
+    // citizens still get answers. Nothing is saved, so the next start builds the full index.
+    log.error(
+      { err: (error as Error).message },
+      "embeddings endpoint unavailable while building the search index: serving with BM25 ranking only; restart once it is back to build the full index",
+    );
+    const retriever = new KnowledgeRetriever(chunks, new LexicalRanker(buildLexical(chunks, lessons, lexicon), lexicon));
+    return { retriever, chunks, lessons, version, rebuilt: false, problems, embeddingsStatus: () => "down" };
+  }
   const newMeta: IndexMeta = {
     format: INDEX_FORMAT,
     version,

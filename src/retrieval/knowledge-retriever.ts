@@ -78,12 +78,14 @@ export class KnowledgeRetriever implements Retriever {
   }
 
   async searchDetailed(query: string, k: number, mode: RetrievalMode = "hybrid"): Promise<SearchResult> {
-    if (k <= 0 || !this.lexical || !this.vector || this.chunks.length === 0 || !query.trim()) {
+    if (k <= 0 || !this.lexical || this.chunks.length === 0 || !query.trim()) {
       return { hits: [], confidence: 0 };
     }
     const terms = this.lexical.analyzeQuery(query);
     const lexical = this.lexical.rank(terms, Math.max(DEPTH, k)).map((r) => r.doc);
-    const vectorQuery = await (this.queryVectors ?? ((q: string) => this.vector!.embedQuery(q)))(query);
+    // No vector index at all: the remote embedder was down when the index had to be built (see index.ts).
+    if (!this.vector) return this.lexicalOnly(terms, lexical, k);
+    const vectorQuery = this.queryVectors ? await this.queryVectors(query) : await this.vector.embedQuery(query);
     if (!vectorQuery) return this.lexicalOnly(terms, lexical, k);
     const vector = this.vector.search(vectorQuery, Math.max(DEPTH, k)).map((m) => m.doc);
 
@@ -106,9 +108,9 @@ export class KnowledgeRetriever implements Retriever {
   }
 
   /**
-   * The fallback when the remote embedder is down or slow. The index's vectors live in the remote model's space, so
-   * the built-in hashed embedder cannot stand in for it; BM25 alone is the honest ranking (and the stronger single
-   * ranker on the dev set). Confidence uses only the lexical evidence we have — no similarity, no agreement — so it
+   * The fallback when the remote embedder is down or slow (or was down when the index had to be built). The index's vectors live in the remote model's space, so
+   * the built-in hashed embedder cannot stand in for it (other dimensions, other space); BM25 alone is the honest
+   * ranking, and issue 9 found plain BM25 competitive with the hybrid on the dev set. Confidence uses only the lexical evidence we have — no similarity, no agreement — so it
    * is lower than in hybrid mode: weak matches get "not sure" instead of a guess while the endpoint is away.
    */
   private lexicalOnly(terms: ReturnType<LexicalRanker["analyzeQuery"]>, lexical: number[], k: number): SearchResult {

@@ -53,8 +53,24 @@ export function conversationStoreContract(name: string, open: () => Promise<Core
       expect(await reopened.conversations.get(id)).toEqual({ steps: { index: 1 } });
     });
 
+    it("forgets a learner when the state is emptied (Xoá hồ sơ leaves no row)", async () => {
+      const id = `forget-${randomUUID()}`;
+      await stores.conversations.set(id, { steps: { index: 1 } });
+      await stores.conversations.set(id, {});
+      expect(await stores.conversations.get(id)).toBeUndefined();
+      expect(await (await stores.reopen()).conversations.get(id)).toBeUndefined();
+    });
+
+    it("redacts personal data before an unanswered question is stored", async () => {
+      const tag = `t${randomUUID().slice(0, 8)}`; // a letter first: an all-digit tag would be redacted as a number
+      // What the QA feature passes: the search normaliser's output, punctuation already gone.
+      await stores.unanswered.record(`số điện thoại 0912 345 678 căn cước công dân 001099012345 mã otp là 123456 ${tag}`, "low_confidence");
+      const [row] = (await stores.unanswered.top(1000)).filter((r) => r.text.endsWith(tag));
+      expect(row?.text).toBe(`số điện thoại [số điện thoại] căn cước công dân [số căn cước] mã otp là [mã] ${tag}`);
+    });
+
     it("counts unanswered questions per text and reason, most frequent first", async () => {
-      const tag = randomUUID().slice(0, 8);
+      const tag = `t${randomUUID().slice(0, 8)}`; // a letter first: an all-digit tag would be redacted as a number
       const often = `xổ số hôm nay ${tag}`;
       const once = `giá vàng ${tag}`;
       for (let i = 0; i < 3; i++) await stores.unanswered.record(often, "out_of_scope");

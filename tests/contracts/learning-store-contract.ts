@@ -112,6 +112,41 @@ export function learningStoreContract(name: string, make: () => Promise<Learning
       await s.close();
     });
 
+    it("Xoá hồ sơ deletes the questions of every linked account and keeps the pseudonymous evidence", async () => {
+      const s = await make();
+      const at = "2026-11-10T00:00:00.000Z";
+      const q = (learnerId: string, text: string) => s.recordQuestion({ learnerId, text, lessonId: lesson.id, confidence: 0.9, answered: true, at });
+      await s.saveProfile({ learnerId: "web", consentAt: at, updatedAt: at });
+      await s.saveProfile({ learnerId: "other", consentAt: at, updatedAt: at });
+      await q("web", "vneid la gi");
+      await q("zalo", "cach cai vneid");
+      await q("other", "chuyen tien");
+      await s.linkLearner("zalo", "web", at);
+      const passed = quizResultStatement(env("zalo", at), lesson, { attemptId: "0b0f6c1e-2a2b-4c4d-8e8f-000000000020", correct: 3, total: 3, passed: true, startedAt: at });
+      await s.appendStatements([passed]);
+
+      await s.deleteProfile("zalo");
+      expect(await s.askedLessons("web", 5)).toEqual([]);
+      const facts = await s.reportFacts("2026-09-30T17:00:00.000Z", "2026-12-31T17:00:00.000Z");
+      expect(facts.questions.map((x) => x.text)).toEqual(["chuyen tien"]);
+      expect(await s.askedLessons("other", 5)).toEqual([lesson.id]);
+      expect((await s.queryStatements({ limit: 10, agentName: "zalo" })).map((r) => r.statement.id)).toEqual([passed.id]);
+      await s.close();
+    });
+
+    it("redacts personal data in questions and deletes questions older than the retention cutoff", async () => {
+      const s = await make();
+      const q = (text: string, at: string) => s.recordQuestion({ learnerId: "x", text, confidence: 0.1, answered: false, at });
+      await q("sđt 0912345678, cccd 001099012345, mật khẩu là abc@123 thì sao", "2026-05-01T00:00:00.000Z");
+      await q("vneid la gi", "2026-11-01T00:00:00.000Z");
+      const all = await s.reportFacts("2026-01-01T00:00:00.000Z", "2027-01-01T00:00:00.000Z");
+      expect(all.questions.map((x) => x.text).sort()).toEqual(["sđt [số điện thoại], cccd [số căn cước], mật khẩu là [mật khẩu] thì sao", "vneid la gi"]);
+      expect(await s.deleteQuestionsBefore("2026-06-01T00:00:00.000Z")).toBe(1);
+      const kept = await s.reportFacts("2026-01-01T00:00:00.000Z", "2027-01-01T00:00:00.000Z");
+      expect(kept.questions.map((x) => x.text)).toEqual(["vneid la gi"]);
+      await s.close();
+    });
+
     it("queues every new statement in the outbox, with or without an LRS configured", async () => {
       const s = await make();
       const st = quizResultStatement(env("learner-5", "2026-11-23T01:05:00.000Z"), lesson, { attemptId: "0b0f6c1e-2a2b-4c4d-8e8f-000000000005", correct: 3, total: 3, passed: true, startedAt: "2026-11-23T01:00:00.000Z" });

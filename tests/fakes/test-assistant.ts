@@ -2,8 +2,10 @@ import {
   createAssistant,
   createCommandsFeature,
   createConfidenceScorer,
+  createConversationFeature,
   createQaFeature,
   createStepFeature,
+  createWhatFollows,
   opaqueLearnerId,
   type Assistant,
   type ChatModel,
@@ -25,9 +27,14 @@ export interface TestAssistantOptions {
   threshold?: number;
   clarifyFloor?: number;
   now?: () => Date;
+  /** A lesson's front-matter `next:` lesson (lesson id → next lesson id), for "what follows". */
+  nextLesson?: Record<string, string>;
 }
 
-/** The production feature order (commands → steps → QA) over fakes, as compose.ts wires it. */
+/**
+ * The production feature order (commands → steps → conversation → QA) over fakes, as compose.ts wires it: the QA
+ * feature gets every section (word weights, act-now sections) and "what follows" is built from the same sections.
+ */
 export function buildTestAssistant(options: TestAssistantOptions = {}) {
   const chunks = options.chunks ?? allChunks;
   const retriever = new FakeRetriever(chunks);
@@ -42,9 +49,16 @@ export function buildTestAssistant(options: TestAssistantOptions = {}) {
     chatModel: options.chatModel,
     threshold: options.threshold,
     clarifyFloor: options.clarifyFloor,
+    sections: chunks,
   });
+  const whatFollows = createWhatFollows(chunks, (id) => options.nextLesson?.[id]);
   const assistant: Assistant = createAssistant({
-    features: [createCommandsFeature({ templates: testTemplates, ask: qa.ask }), createStepFeature(), qa],
+    features: [
+      createCommandsFeature({ templates: testTemplates, ask: qa.ask }),
+      createStepFeature({ whatFollows }),
+      createConversationFeature({ answerSection: qa.answerSection, section: (id) => retriever.get(id), whatFollows }),
+      qa,
+    ],
     conversations,
     learnerIdFor: (m) => opaqueLearnerId("test-secret", m),
     templates: testTemplates,
@@ -53,5 +67,5 @@ export function buildTestAssistant(options: TestAssistantOptions = {}) {
   const say = (text: string, userId = "u1") => assistant.handle({ channel: "web", userId, text });
   const tap = (action: string, userId = "u1") => assistant.handle({ channel: "web", userId, action });
   const send = (m: IncomingMessage) => assistant.handle(m);
-  return { assistant, retriever, conversations, unanswered, say, tap, send };
+  return { assistant, retriever, conversations, unanswered, qa, say, tap, send };
 }

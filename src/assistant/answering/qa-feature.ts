@@ -119,7 +119,9 @@ export function createQaFeature(deps: QaDeps): QaFeature {
     const asked = subjectsIn(question).length;
     const ranked = candidate ? [candidate.hit, ...candidate.alternatives.filter((h) => h.chunk.id !== candidate.hit.chunk.id)] : [];
     const best = ranked.find((h) => missing(h) === 0) ?? ranked.find((h) => asked === 0 || missing(h) < asked);
-    const confidence = Math.round((best === candidate?.hit ? candidate?.confidence ?? 0 : best?.confidence ?? 0) * 1000) / 1000;
+    // A lower hit has no candidate confidence: the retriever's own when it gives one, else the core's (ports.ts).
+    const ownConfidence = (h: RetrievalHit) => (typeof h.confidence === "number" ? h.confidence : deps.scorer.score(normalize(question), h.chunk));
+    const confidence = Math.round((best === candidate?.hit ? candidate?.confidence ?? 0 : best ? ownConfidence(best) : 0) * 1000) / 1000;
     const related = ranked.filter((h) => h !== best && missing(h) < Math.max(asked, 1));
     // Above the floor the question is about what we teach: answer with the best reading. Below the sure level, also
     // offer the other readings as one-tap choices — an elderly learner is better served by an answer plus "or did you
@@ -127,7 +129,10 @@ export function createQaFeature(deps: QaDeps): QaFeature {
     const floor = deps.clarifyFloor ?? threshold;
     if (best && confidence >= floor) {
       const reply = await answerWith(turn, question, best.chunk, confidence, related.map((h) => h.chunk));
-      return confidence >= threshold || reply.kind !== "answer" ? reply : withOtherReadings(turn, reply, best.chunk, related);
+      if (confidence >= threshold || reply.kind !== "answer") return reply;
+      // Answered, but unsure: the knowledge team still sees the question (README: refused *or unsure*).
+      await logUnanswered(question, "low_confidence");
+      return withOtherReadings(turn, reply, best.chunk, related);
     }
     return refuse(turn, question, "low_confidence", confidence);
   }

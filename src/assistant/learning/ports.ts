@@ -128,6 +128,8 @@ export interface LearnerStore {
   recordQuestion(e: { learnerId: string; text: string; lessonId?: string; confidence: number; answered: boolean; at: string }): Promise<void>;
   /** Retention (QUESTION_RETENTION_DAYS): deletes questions asked before `before` (ISO); returns how many. */
   deleteQuestionsBefore(before: string): Promise<number>;
+  /** Redacts questions stored before redaction existed (idempotent); returns rows changed. */
+  redactStoredQuestions(): Promise<number>;
   /** Lesson ids this learner asked about, most recent first. */
   askedLessons(learnerId: string, limit: number): Promise<string[]>;
 }

@@ -2,7 +2,7 @@ import type { Reply } from "../../assistant/index.js";
 
 /**
  * A Reply as terminal text: the answer, then the source, then buttons (and quiz options) as numbered options the
- * user can pick by typing the number.
+ * user can pick by typing the number. `reply.text` is already plain (the core sends lessons without Markdown).
  */
 export function renderReplyText(reply: Reply): { text: string; options: Array<{ label: string; action: string }> } {
   const options = [
@@ -10,7 +10,8 @@ export function renderReplyText(reply: Reply): { text: string; options: Array<{ 
     ...(reply.buttons ?? []),
   ];
   const lines = [reply.text];
-  if (reply.quiz) lines.unshift(`Câu ${reply.quiz.position}/${reply.quiz.total}: ${reply.quiz.question}`);
+  // The core's quiz text already ends with "Câu n/m: …"; add it only when a reply lacks it.
+  if (reply.quiz && !reply.text.includes(reply.quiz.question)) lines.unshift(`Câu ${reply.quiz.position}/${reply.quiz.total}: ${reply.quiz.question}`);
   if (options.length > 0) lines.push("", ...options.map((o, i) => `  [${i + 1}] ${o.label}`));
   return { text: lines.join("\n"), options };
 }

@@ -21,11 +21,17 @@ export function formatSources(sources: SourceRef[]): string {
  */
 export function textWithSources(reply: Reply): string {
   const text = reply.text.trim();
+  const footer = sourcesFooter(reply);
+  return footer ? `${text}\n\n${footer}` : text;
+}
+
+/** What textWithSources adds under the text (empty when nothing): for renderers that format the text themselves. */
+export function sourcesFooter(reply: Pick<Reply, "text" | "sources">): string {
+  const text = reply.text.trim();
   const missing = reply.sources.filter((s) => s.url && !text.includes(s.url));
   const cited = missing.filter((s) => text.includes(s.title));
   const links = [...new Set(cited.map((s) => s.url))].map((url) => `Xem thêm: ${url}`);
-  const footer = [links.join("\n"), formatSources(missing.filter((s) => !cited.includes(s)))].filter(Boolean).join("\n\n");
-  return footer ? `${text}\n\n${footer}` : text;
+  return [links.join("\n"), formatSources(missing.filter((s) => !cited.includes(s)))].filter(Boolean).join("\n\n");
 }
 
 function formatDate(isoDate: string): string {

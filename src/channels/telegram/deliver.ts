@@ -33,8 +33,9 @@ export async function deliverReply(
         row.map((b) => ({ text: b.label, callback_data: callbackData.encode(b.action) })),
       );
       await queue.enqueue(chatId, isGroup, () =>
-        telegram.sendMessage(chatId, out.text, {
+        telegram.sendMessage(chatId, out.html, {
           ...replyParameters,
+          parse_mode: "HTML",
           link_preview_options: { is_disabled: true },
           ...(keyboard?.length ? { reply_markup: { inline_keyboard: keyboard } } : {}),
         }),

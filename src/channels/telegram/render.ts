@@ -1,13 +1,17 @@
-import type { Button, QuizPrompt, Reply } from "../../assistant/index.js";
-import { splitText } from "../shared/split-text.js";
-import { textWithSources } from "../shared/reply-text.js";
+import { richLines, type Button, type QuizPrompt, type Reply, type RichLine } from "../../assistant/index.js";
+import { sourcesFooter } from "../shared/reply-text.js";
+import { replyLines } from "../shared/rich-html.js";
+import { telegramHtmlParts } from "./format-html.js";
 
 /** Telegram refuses texts over 4,096 characters; keep a margin for safety. */
 export const telegramMaxText = 4000;
 
-/** One platform call to make for a reply, in order. Plain text only: never a MarkdownV2 string that can fail. */
+/**
+ * One platform call to make for a reply, in order. `html` is for parse_mode HTML: every character of content is
+ * escaped and the only tags are <b>, so Telegram can always parse it (MarkdownV2 would fail on stray characters).
+ */
 export type TelegramOutgoing =
-  | { type: "text"; text: string; buttons?: Button[][] }
+  | { type: "text"; html: string; buttons?: Button[][] }
   | { type: "quiz-poll"; question: string; options: string[]; correctIndex: number; explanation: string; quiz: QuizPrompt };
 
 /**
@@ -24,11 +28,12 @@ export function renderReply(reply: Reply, chat: { isPrivate: boolean }): Telegra
     const preface = (at > 0 ? reply.text.slice(0, at) : at < 0 ? reply.text : "")
       .replace(/Câu\s*\d+\s*\/\s*\d+\s*[:.]?\s*$/u, "") // the poll shows "Câu n/m" itself
       .trim();
-    if (preface && !quiz.options.every((o) => preface.includes(o))) out.push(...textParts(preface, undefined));
+    if (preface && !quiz.options.every((o) => preface.includes(o))) out.push(...textParts(richLines(preface), undefined));
     out.push({
       type: "quiz-poll",
       question: clip(quiz.total > 1 ? `Câu ${quiz.position}/${quiz.total}: ${quiz.question}` : quiz.question, 300),
       options: quiz.options.map((o) => clip(o, 100)),
+      // The answer key goes to Telegram's servers, which grade native quiz polls; never into a message's text.
       correctIndex: quiz.correctIndex,
       explanation: pollExplanation(quiz.explanation),
       quiz,
@@ -39,14 +44,35 @@ export function renderReply(reply: Reply, chat: { isPrivate: boolean }): Telegra
     const listed = quiz.options.every((o) => reply.text.includes(o));
     const text = listed ? reply.text : `${reply.text}\n\n${quiz.options.map((o, i) => `${i + 1}. ${o}`).join("\n")}`;
     const buttons = quiz.options.map((o, i) => ({ label: clip(`${i + 1}. ${o}`, 60), action: `${quiz.answerActionPrefix}${i}` }));
-    return textParts(textWithSources({ ...reply, text }), [...chunk(buttons, 1), ...chunk(reply.buttons ?? [], 2)]);
+    return textParts(withFooter({ ...reply, text, rich: undefined }), [...chunk(buttons, 1), ...rows(reply.buttons ?? [])]);
   }
-  return textParts(textWithSources(reply), reply.buttons?.length ? chunk(reply.buttons, 2) : undefined);
+  return textParts(withFooter(reply), reply.buttons?.length ? rows(reply.buttons) : undefined);
 }
 
-function textParts(text: string, buttons: Button[][] | undefined): TelegramOutgoing[] {
-  const parts = splitText(text || "…", telegramMaxText);
-  return parts.map((part, i) => ({ type: "text", text: part, buttons: i === parts.length - 1 ? buttons : undefined }));
+/** The reply's formatted lines (lesson emphasis kept) followed by its sources. */
+function withFooter(reply: Reply): RichLine[] {
+  const footer = sourcesFooter(reply);
+  return footer ? [...replyLines(reply), { spans: [] }, ...richLines(footer)] : replyLines(reply);
+}
+
+function textParts(lines: RichLine[], buttons: Button[][] | undefined): TelegramOutgoing[] {
+  const parts = telegramHtmlParts(lines, telegramMaxText);
+  if (!parts.length) parts.push("…");
+  return parts.map((part, i) => ({ type: "text", html: part, buttons: i === parts.length - 1 ? buttons : undefined }));
+}
+
+/** Labels up to this many characters fit two to a row on a phone. */
+const SHORT_LABEL = 18;
+
+/** Two short buttons per row; a long label ("Xem bài: …") gets its own row so Telegram does not cut it off. */
+function rows(buttons: Button[]): Button[][] {
+  const out: Button[][] = [];
+  for (const b of buttons) {
+    const last = out[out.length - 1];
+    if (last?.length === 1 && b.label.length <= SHORT_LABEL && (last[0]?.label.length ?? 0) <= SHORT_LABEL) last.push(b);
+    else out.push([b]);
+  }
+  return out;
 }
 
 /** Poll explanations: ≤ 200 characters and at most 2 line feeds, or Telegram rejects the poll. */

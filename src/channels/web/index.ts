@@ -3,6 +3,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyPluginAsync } from "fastify";
 
+export { webReplyHtml } from "./render-html.js";
+
 const publicDir = join(dirname(fileURLToPath(import.meta.url)), "public");
 
 const FILES: Record<string, { file: string; type: string }> = {

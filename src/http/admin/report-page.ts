@@ -20,6 +20,7 @@ th:first-child,td:first-child{text-align:left}
 <body>
 <h1>Báo cáo học tập theo địa bàn</h1>
 <p class="note">Số liệu bổ trợ từ Trợ lý số; không thay thế xác nhận hoàn thành phổ cập kỹ năng số trên VNeID.</p>
+<p class="note">Để bảo vệ người học, nhóm dưới 5 người không hiện số liệu hay câu hỏi ("dưới 5 người học").</p>
 <form id="f">
 <label>Mã quản trị <input id="token" type="password" autocomplete="off" required></label>
 <label>Quý <input id="quarter" placeholder="2026-Q4" pattern="\\d{4}-Q[1-4]"></label>
@@ -37,6 +38,8 @@ th:first-child,td:first-child{text-align:left}
 <script>
 const $ = (id) => document.getElementById(id);
 const levelName = { province: "Tỉnh", commune: "Xã/phường", neighbourhood: "Tổ/thôn" };
+// Counts of small groups arrive as the text "dưới 5 người học": drawn as an empty bar with that label.
+const num = (v) => (typeof v === "number" ? v : 0);
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 $("token").value = sessionStorage.getItem("adminToken") || "";
 async function fetchReport(format) {
@@ -50,14 +53,14 @@ async function fetchReport(format) {
 function drawChart(rows) {
   const svg = $("chart"), bar = 18, gap = 8, left = 170, width = 520;
   const series = [["learners", "#4a78c2", "Người học"], ["activeLearners", "#65a765", "Đang học"], ["reachedCorePath", "#d08c2c", "Đạt lộ trình"]];
-  const max = Math.max(1, ...rows.flatMap((r) => series.map(([k]) => r[k])));
+  const max = Math.max(1, ...rows.flatMap((r) => series.map(([k]) => num(r[k]))));
   let y = 24, out = series.map(([, c, n], i) => '<rect x="' + (left + i * 120) + '" y="2" width="12" height="12" fill="' + c + '"/><text x="' + (left + i * 120 + 16) + '" y="13">' + n + "</text>").join("");
   for (const r of rows) {
     out += '<text x="0" y="' + (y + bar) + '">' + esc(r.name) + "</text>";
     series.forEach(([k, c], i) => {
-      const w = Math.round((r[k] / max) * width);
-      out += '<rect class="bar" data-key="' + k + '" x="' + left + '" y="' + (y + i * (bar / 1.5)) + '" width="' + w + '" height="' + (bar / 1.6) + '" fill="' + c + '"><title>' + esc(r.name) + ": " + r[k] + "</title></rect>";
-      out += '<text x="' + (left + w + 4) + '" y="' + (y + i * (bar / 1.5) + 10) + '">' + r[k] + "</text>";
+      const w = Math.round((num(r[k]) / max) * width);
+      out += '<rect class="bar" data-key="' + k + '" x="' + left + '" y="' + (y + i * (bar / 1.5)) + '" width="' + w + '" height="' + (bar / 1.6) + '" fill="' + c + '"><title>' + esc(r.name) + ": " + esc(r[k]) + "</title></rect>";
+      out += '<text x="' + (left + w + 4) + '" y="' + (y + i * (bar / 1.5) + 10) + '">' + esc(r[k]) + "</text>";
     });
     y += bar * 2 + gap;
   }
@@ -65,7 +68,7 @@ function drawChart(rows) {
   svg.innerHTML = out;
 }
 function drawTable(rows) {
-  $("table").querySelector("tbody").innerHTML = rows.map((r) => "<tr><td>" + esc(r.name) + "</td><td>" + levelName[r.level] + "</td><td>" + r.learners + "</td><td>" + r.activeLearners + "</td><td>" + r.lessonsCompleted + "</td><td>" + r.quizzesPassed + "</td><td>" + r.reachedCorePath + "</td><td>" + esc(r.topQuestions.map((q) => q.text + " (" + q.count + ")").join("; ")) + "</td></tr>").join("");
+  $("table").querySelector("tbody").innerHTML = rows.map((r) => "<tr><td>" + esc(r.name) + "</td><td>" + levelName[r.level] + "</td><td>" + esc(r.learners) + "</td><td>" + esc(r.activeLearners) + "</td><td>" + esc(r.lessonsCompleted) + "</td><td>" + esc(r.quizzesPassed) + "</td><td>" + esc(r.reachedCorePath) + "</td><td>" + esc(r.topQuestions.map((q) => q.text + " (" + q.count + ")").join("; ")) + "</td></tr>").join("");
 }
 $("f").addEventListener("submit", async (e) => {
   e.preventDefault();

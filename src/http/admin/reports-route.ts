@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { CorePaths, LearningStore } from "../../assistant/learning/index.js";
-import { buildReport, quarterRange, reportToCsv } from "../../assistant/learning/index.js";
+import { buildReport, protectSmallGroups, quarterRange, reportToCsv } from "../../assistant/learning/index.js";
 import { quarterOf } from "../../assistant/learning/report.js";
 
 const querySchema = z.object({
@@ -9,7 +9,10 @@ const querySchema = z.object({
   format: z.enum(["json", "csv"]).optional(),
 });
 
-/** GET /admin/reports?quarter=2026-Q4&format=json|csv — per locality and target group (see report.ts). */
+/**
+ * GET /admin/reports?quarter=2026-Q4&format=json|csv — per locality and target group (see report.ts), with small
+ * groups protected (report-privacy.ts).
+ */
 export function reportsRoute(app: FastifyInstance, deps: { store: LearningStore; paths: CorePaths; clock: () => Date }): void {
   app.get("/admin/reports", async (request, reply) => {
     const parsed = querySchema.safeParse(request.query);
@@ -24,7 +27,8 @@ export function reportsRoute(app: FastifyInstance, deps: { store: LearningStore;
       deps.store.listUnits("commune"),
       deps.store.listUnits("neighbourhood"),
     ]);
-    const report = buildReport(facts, { quarter, paths: deps.paths, units: [...provinces, ...communes, ...neighbourhoods] });
+    // Only the protected report leaves the server: no counts or free text of groups under 5 learners.
+    const report = protectSmallGroups(buildReport(facts, { quarter, paths: deps.paths, units: [...provinces, ...communes, ...neighbourhoods] }));
     if (parsed.data.format === "csv") {
       return reply
         .header("Content-Type", "text/csv; charset=utf-8")

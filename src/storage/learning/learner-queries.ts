@@ -1,5 +1,6 @@
 import type { AdminUnit, LearnerProfile, LearnerStore } from "../../assistant/learning/ports.js";
 import { canonicalOf, learnerGroup, placeholders } from "./learner-groups.js";
+import { redact } from "../../shared/redact.js";
 import type { SqlRunner } from "./sql-runner.js";
 import { num, optional } from "./sql-runner.js";
 
@@ -54,9 +55,16 @@ export function learnerQueries(db: SqlRunner): LearnerStore {
       );
     },
     async deleteProfile(learnerId) {
-      // Withdrawal is by the person: it removes the profile of every linked account.
-      const ids = await learnerGroup(db, learnerId);
-      await db.run(`DELETE FROM learning_profiles WHERE learner_id IN (${placeholders(ids.length)})`, ids);
+      // Withdrawal is by the person: it removes the profile, questions and conversation state of every linked
+      // account. conversation_state belongs to the core stores but lives in the same database (SQLite file or
+      // PostgreSQL), so one transaction removes it all.
+      await db.tx(async (t) => {
+        const ids = await learnerGroup(t, learnerId);
+        const inIds = `learner_id IN (${placeholders(ids.length)})`;
+        await t.run(`DELETE FROM learning_profiles WHERE ${inIds}`, ids);
+        await t.run(`DELETE FROM learning_questions WHERE ${inIds}`, ids);
+        await t.run(`DELETE FROM conversation_state WHERE ${inIds}`, ids);
+      });
     },
     async listUnits(level, parentCode) {
       const rows = parentCode
@@ -128,10 +136,28 @@ export function learnerQueries(db: SqlRunner): LearnerStore {
       return row ? String(row.canonical_id) : undefined;
     },
     async recordQuestion(e) {
+      // The observer redacts already; redacting again is idempotent and protects every other caller.
       await db.run(
         "INSERT INTO learning_questions (learner_id, text, lesson_id, confidence, answered, asked_at) VALUES (?, ?, ?, ?, ?, ?)",
-        [e.learnerId, e.text, e.lessonId, e.confidence, e.answered ? 1 : 0, e.at],
+        [e.learnerId, redact(e.text), e.lessonId, e.confidence, e.answered ? 1 : 0, e.at],
       );
+    },
+    async redactStoredQuestions() {
+      let changed = 0;
+      // Keyset pages, so a large table never sits in memory and chat turns get through between pages.
+      for (let after = 0; ; ) {
+        const rows = await db.all("SELECT id, text FROM learning_questions WHERE id > ? ORDER BY id LIMIT 500", [after]);
+        if (!rows.length) return changed;
+        for (const r of rows) {
+          const redacted = redact(String(r.text));
+          if (redacted !== r.text) changed += await db.run("UPDATE learning_questions SET text = ? WHERE id = ?", [redacted, num(r.id)]);
+        }
+        after = num(rows.at(-1)?.id);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+    async deleteQuestionsBefore(before) {
+      return db.run("DELETE FROM learning_questions WHERE asked_at < ?", [before]);
     },
     async askedLessons(learnerId, limit) {
       const ids = await learnerGroup(db, learnerId);

@@ -12,6 +12,11 @@ export function createPostgresConversationStore(pool: PgPool, clock: () => Date 
       return rows[0]?.state;
     },
     async set(learnerId, state) {
+      // An empty state keeps nothing worth a row (and "Xoá hồ sơ" must leave no row behind).
+      if (Object.keys(state).length === 0) {
+        await pool.query("DELETE FROM conversation_state WHERE learner_id = $1", [learnerId]);
+        return;
+      }
       await pool.query(
         `INSERT INTO conversation_state (learner_id, state, updated_at) VALUES ($1, $2::jsonb, $3)
          ON CONFLICT (learner_id) DO UPDATE SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,

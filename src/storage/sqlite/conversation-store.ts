@@ -9,6 +9,7 @@ export function createSqliteConversationStore(db: SqliteDatabase, clock: () => D
     `INSERT INTO conversation_state (learner_id, state, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (learner_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
   );
+  const remove = db.prepare<[string]>("DELETE FROM conversation_state WHERE learner_id = ?");
   return {
     async get(learnerId) {
       const row = select.get(learnerId);
@@ -20,6 +21,8 @@ export function createSqliteConversationStore(db: SqliteDatabase, clock: () => D
       }
     },
     async set(learnerId, state) {
+      // An empty state keeps nothing worth a row (and "Xoá hồ sơ" must leave no row behind).
+      if (Object.keys(state).length === 0) return void remove.run(learnerId);
       upsert.run(learnerId, JSON.stringify(state), clock().toISOString());
     },
   };

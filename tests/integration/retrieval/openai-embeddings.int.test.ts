@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { embeddingsEndpoint, OpenAiCompatibleEmbeddings } from "../../../src/retrieval/openai-embeddings.js";
 import { startFakeEmbeddingsServer, vectorOf } from "../../fakes/fake-embeddings-server.js";
+import { startFakeOpenAiEndpoint } from "../../fakes/fake-openai-endpoint.js";
 
 describe("OpenAiCompatibleEmbeddings against a fake server on 127.0.0.1", () => {
   let close: (() => Promise<void>) | undefined;
@@ -22,6 +23,15 @@ describe("OpenAiCompatibleEmbeddings against a fake server on 127.0.0.1", () => 
     close = fake.close;
     const embeddings = new OpenAiCompatibleEmbeddings({ url: fake.url, model: "m" }, { maxRetries: 0 });
     await expect(embeddings.embedQuery("x")).rejects.toThrow(/embeddings.*HTTP 500/);
+  });
+
+  it("cuts a hanging query at queryTimeoutMs with a single request (no retries while a citizen waits)", async () => {
+    const fake = await startFakeOpenAiEndpoint();
+    close = fake.close;
+    fake.setMode("hang");
+    const embeddings = new OpenAiCompatibleEmbeddings({ url: fake.url, model: "m", queryTimeoutMs: 200 });
+    await expect(embeddings.embedQuery("x")).rejects.toThrow(/embeddings endpoint .* failed/);
+    expect(fake.calls.embeddings).toBe(1);
   });
 
   it("accepts a base URL or the full endpoint", () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkKnowledge } from "../../../src/curriculum/check.js";
+import { checkKnowledge, MIN_QUESTIONS_PER_SECTION } from "../../../src/curriculum/check.js";
 import { lessonText, validBody } from "../../fixtures/lesson-text.js";
 
 function knowledgeDir(files: Record<string, string>): string {
@@ -23,7 +23,7 @@ describe("checkKnowledge", () => {
     const report = checkKnowledge(dir, today);
     expect(report.problems).toEqual([]);
     expect(report.coverage.find((c) => c.topic === "vneid")?.count).toBe(2);
-    expect(report.quizQuestions).toBe(6);
+    expect(report.quizQuestions).toBe(10);
   });
 
   it("flags unresolved links, wrong folder, wrong file name and duplicate ids", () => {
@@ -46,11 +46,11 @@ describe("checkKnowledge", () => {
     expect(checkKnowledge(dir, today).problems.map((p) => p.message).join()).toMatch(/not Unicode NFC/);
   });
 
-  it("requires 3 questions per section and a safety note where OTP or money is mentioned", () => {
+  it("requires MIN_QUESTIONS_PER_SECTION questions per section and a safety note where OTP or money is mentioned", () => {
     const body = "Tóm tắt.\n\n## Mã OTP là gì?\n\nMã OTP là mã dùng một lần.\n\n<!-- questions\n- otp la gi\n-->\n";
     const dir = knowledgeDir({ "vneid/vneid-cai-dat.md": lessonText({ body }) });
     const messages = checkKnowledge(dir, today).problems.map((p) => p.message);
-    expect(messages.some((m) => m.includes("needs at least 3 questions"))).toBe(true);
+    expect(messages).toContain(`section "Mã OTP là gì?" needs at least ${MIN_QUESTIONS_PER_SECTION} questions in its <!-- questions --> block (has 1)`);
     expect(messages.some((m) => m.includes("no **Lưu ý an toàn:** note"))).toBe(true);
   });
 

@@ -13,7 +13,7 @@ describe("parseLesson", () => {
     expect(first.lead).toBe("Chỉ tải từ kho ứng dụng chính thức.");
     expect(first.steps).toEqual(['Mở "CH Play".', "Gõ tên ứng dụng vào ô tìm kiếm.", 'Bấm "Cài đặt".']);
     expect(first.safetyNote).toBe("Không bấm vào đường link lạ. Không bao giờ cung cấp mã OTP cho ai.");
-    expect(first.questions).toEqual(["tải ứng dụng ở đâu", "tai ung dung o dau", "tai app o dau v"]);
+    expect(first.questions).toEqual(["tải ứng dụng ở đâu", "tai ung dung o dau", "tai app o dau v", "muốn cài app thì lấy ở chỗ nào"]);
     expect(first.body).not.toContain("questions");
     expect(first.slug).toBe("tai-ung-dung-o-dau");
     expect(lesson!.sections[1]!.links).toEqual(["vneid-bai-khac"]);
@@ -65,6 +65,18 @@ describe("parseLesson", () => {
     const body = "Tóm tắt.\n\n## Hai cấp là gì?\n\nChỉ còn hai cấp:\n- Cấp tỉnh gồm\n  các tỉnh.\n- Cấp xã.\n\n<!-- questions\n- a\n- b\n- c\n-->\n";
     const { lesson } = parseLesson(lessonText({ body }), "x.md");
     expect(lesson?.sections[0]?.lead).toBe("Chỉ còn hai cấp:\n- Cấp tỉnh gồm các tỉnh.\n- Cấp xã.");
+  });
+
+  it("marks the section with an <!-- act-now --> line as the emergency steps, and keeps the marker out of its text", () => {
+    const body =
+      "Tóm tắt.\n\n## Lỡ chuyển tiền cho kẻ gian: làm ngay\n\n<!-- act-now -->\n\n1. Gọi ngay tổng đài ngân hàng.\n2. Báo công an nơi gần nhất.\n\n" +
+      "<!-- questions\n- a\n- b\n- c\n- d\n-->\n\n## Vì sao kẻ gian lừa được?\n\nChúng giả danh người quen.\n\n<!-- questions\n- a\n- b\n- c\n- d\n-->\n";
+    const { lesson } = parseLesson(lessonText({ body }), "x.md");
+    const [actNow, other] = lesson?.sections ?? [];
+    expect(actNow?.actNow).toBe(true);
+    expect(actNow?.steps).toEqual(["Gọi ngay tổng đài ngân hàng.", "Báo công an nơi gần nhất."]);
+    expect(actNow?.body).not.toContain("act-now");
+    expect(other?.actNow).toBeUndefined();
   });
 
   it("reports empty sections and unclosed questions blocks", () => {

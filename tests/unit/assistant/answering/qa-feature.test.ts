@@ -1,26 +1,82 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../../../src/assistant/index.js";
+import { UI } from "../../../../src/assistant/ui-text.js";
 import { FakeChatModel } from "../../../fakes/fake-chat-model.js";
 import { buildTestAssistant } from "../../../fakes/test-assistant.js";
-import { allChunks, otpMeaning } from "../../../fixtures/chunks.js";
+import { allChunks, installVneid, otpMeaning } from "../../../fixtures/chunks.js";
 import { testTemplates } from "../../../fixtures/templates.js";
 
 const threshold = 0.5;
 
+/** A section's words as an answer shows them: bold markers dropped, "- " bullets as "• ", whitespace collapsed. */
+function shownText(c: Chunk): string {
+  return [c.section, c.body]
+    .join("\n")
+    .replace(/\*\*/g, "")
+    .replace(/^- /gm, "• ")
+    .replace(/\s+/g, " ");
+}
+
+/** Lines of an answer that are knowledge-base text: everything but the source line and the step offer. */
+function answerLines(text: string): string[] {
+  return text
+    .split("\n")
+    .filter(Boolean)
+    .filter((l) => !l.startsWith("Nguồn:") && l !== UI.stepOffer(true) && l !== UI.stepOffer(false));
+}
+
 describe("QA feature: extractive answers", () => {
-  it("answers from the knowledge base with lead, safety line and a dated source line", async () => {
+  it("answers from the knowledge base with lead, safety line and one dated source line naming the sections used", async () => {
     const { say } = buildTestAssistant({ threshold });
     const reply = await say("Mã OTP là gì vậy?");
     expect(reply.kind).toBe("answer");
+    // A short section is its own best answer: shown whole, first.
     expect(reply.text.startsWith("Mã OTP là \"mật khẩu dùng một lần\"")).toBe(true);
     expect(reply.text).toContain("• Ngân hàng gửi mã OTP qua tin nhắn SMS.");
-    expect(reply.text).toContain("Lưu ý an toàn: Không cung cấp mã OTP cho bất kỳ ai");
-    expect(reply.text).toContain("Nguồn: Mã OTP và mật khẩu – Mã OTP là gì? (cập nhật 23/11/2026)");
+    expect(reply.text).toContain("• Mã chỉ có tác dụng khoảng 60 đến 120 giây.");
+    expect(reply.text).toContain("Lưu ý an toàn: Không cung cấp mã OTP cho bất kỳ ai dưới bất kỳ hình thức nào.");
     expect(reply.text).not.toContain("**");
-    expect(reply.sources).toEqual([
-      { id: "safety-ma-otp", title: "Mã OTP và mật khẩu", section: "Mã OTP là gì?", url: otpMeaning.sourceUrl, updated: "2026-11-23" },
-    ]);
+    expect(reply.sources[0]).toEqual({
+      id: "safety-ma-otp",
+      title: "Mã OTP và mật khẩu",
+      section: "Mã OTP là gì?",
+      url: otpMeaning.sourceUrl,
+      updated: "2026-11-23",
+    });
+    const sourceLines = reply.text.split("\n").filter((l) => l.startsWith("Nguồn:"));
+    expect(sourceLines).toEqual([UI.sourcesLine(reply.sources)]);
+    expect(sourceLines[0]).toMatch(/^Nguồn: Mã OTP và mật khẩu – Mã OTP là gì\? \(cập nhật 23\/11\/2026\)/);
+    // Not a procedure: no step offer, no buttons, no step state waiting.
+    expect(reply.text).not.toContain(UI.stepOffer(true));
+    expect(reply.buttons).toBeUndefined();
+    expect(reply.steps).toBeUndefined();
     expect(reply.confidence).toBeGreaterThanOrEqual(threshold);
+  });
+
+  it("adds the runner-up section's opening sentence and names its lesson after 'xem thêm'", async () => {
+    const { say } = buildTestAssistant({ threshold, chunks: [otpMeaning, installVneid] });
+    const reply = await say("Mã OTP là gì vậy?");
+    const [answer, source] = reply.text.split("\n\nNguồn: ");
+    expect(answer?.endsWith(`\n\n${installVneid.lead}`)).toBe(true);
+    expect(answer).not.toContain(installVneid.steps[0]);
+    expect(source).toBe("Mã OTP và mật khẩu – Mã OTP là gì? (cập nhật 23/11/2026); xem thêm: Cài đặt ứng dụng VNeID");
+    expect(reply.sources.map((s) => `${s.id}#${s.section}`)).toEqual([
+      "safety-ma-otp#Mã OTP là gì?",
+      "vneid-cai-dat#Tải ứng dụng VNeID ở đâu?",
+    ]);
+  });
+
+  it("leaves the runner-up out when its opening does not fit the answer budget", async () => {
+    const longOpening = `Ứng dụng ${"rất nhiều chữ ".repeat(60)}dài.`;
+    const wordy: Chunk = { ...installVneid, id: "vneid-cai-dat#dai", section: "Một mục rất dài", body: longOpening, lead: longOpening, steps: [], safetyNote: undefined };
+    const { say } = buildTestAssistant({ threshold, chunks: [otpMeaning, wordy] });
+    const reply = await say("Mã OTP là gì vậy?");
+    expect(longOpening.length).toBeGreaterThan(700);
+    expect(reply.text).not.toContain("rất nhiều chữ");
+    expect(reply.sources.map((s) => s.id)).toEqual(["safety-ma-otp"]);
+    expect(reply.text.split("\n").filter((l) => l.startsWith("Nguồn:"))).toEqual([
+      "Nguồn: Mã OTP và mật khẩu – Mã OTP là gì? (cập nhật 23/11/2026)",
+    ]);
   });
 
   it("gives the same answer with diacritics, without, and abbreviated", async () => {
@@ -31,15 +87,25 @@ describe("QA feature: extractive answers", () => {
     expect(b.sources).toEqual(a.sources);
   });
 
-  it("never adds text that is not in the section (every answer line comes from the chunk or the source line)", async () => {
-    const { say } = buildTestAssistant({ threshold });
-    const reply = await say("/hoi mã OTP là gì");
-    const chunkText = otpMeaning.body.replace(/\*\*/g, "").replace(/^- /gm, "• ");
-    for (const line of reply.text.split("\n").filter(Boolean)) {
-      if (line.startsWith("Nguồn:")) continue;
-      expect(chunkText).toContain(line.replace(/^Lưu ý an toàn: /, ""));
-    }
-  });
+  it.each(["/hoi mã OTP là gì", "tải ứng dụng VNeID ở đâu", "nộp hồ sơ online", "không tải được vneid", "tải mã"])(
+    "never adds text that is not in a cited section (every sentence of every answer line): %s",
+    async (question) => {
+      const { say } = buildTestAssistant({ threshold: 0.5, clarifyFloor: 0.1 });
+      const reply = await say(question);
+      expect(reply.kind).toBe("answer");
+      const [answer] = reply.text.split(`\n\n${UI.otherReadings}`);
+      const cited = allChunks.filter((c) => reply.sources.some((s) => s.id === c.lessonId && s.section === c.section));
+      expect(cited.length).toBe(reply.sources.length);
+      const lines = answerLines(answer ?? "");
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) {
+        const bare = line.replace(/^Lưu ý an toàn: /, "");
+        for (const sentence of bare.split(/(?<=[.!?])\s+(?=\S)/)) {
+          expect(cited.some((c) => shownText(c).includes(sentence)), `"${sentence}" is in no cited section`).toBe(true);
+        }
+      }
+    },
+  );
 });
 
 describe("QA feature: refusals", () => {

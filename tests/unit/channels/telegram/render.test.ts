@@ -25,7 +25,7 @@ describe("renderReply (Telegram)", () => {
 
   it("turns a quiz into feedback text + a native quiz poll in private chats", () => {
     const out = renderReply(quizReply, { isPrivate: true });
-    expect(out[0]).toEqual({ type: "text", text: "Đúng rồi!", buttons: undefined });
+    expect(out[0]).toEqual({ type: "text", html: "Đúng rồi!", buttons: undefined });
     expect(out[1]).toMatchObject({ type: "quiz-poll", question: "Câu 2/3: Mã OTP có được đưa cho người khác không?", options: ["Có", "Không"], correctIndex: 1 });
   });
 
