@@ -32,6 +32,8 @@ const MIN_COVERAGE_OTHER = 0.32;
 /** The same for further sentences of the first section. */
 const MIN_COVERAGE_FIRST = 0.22;
 const TYPE_BONUS = 0.18;
+/** Share of the question a runner-up section (heading, text, paraphrases) must cover for its opening to be shown. */
+const MIN_SECTION_COVERAGE = 0.2;
 /** Characters of a section's opening kept before choosing further sentences. */
 const MIN_OPENING = 90;
 
@@ -67,14 +69,17 @@ export function createFocusedComposer(chunks: readonly Chunk[]): FocusedComposer
   const n = Math.max(chunks.length, 1);
   const idf = (t: string) => Math.log(1 + n / ((df.get(t) ?? 0) + 0.5));
 
-  function coverage(queryTerms: string[], total: number, unit: AnswerUnit): number {
+  function share(queryTerms: string[], total: number, text: string): number {
     if (total <= 0) return 0;
-    const tokens = foldedTokens(`${unit.text}`);
+    const tokens = foldedTokens(text);
     const own = new Set([...tokens, ...pairs(tokens)]);
     let covered = 0;
     for (const t of queryTerms) if (own.has(t)) covered += idf(t);
     return covered / total;
   }
+  const coverage = (queryTerms: string[], total: number, unit: AnswerUnit) => share(queryTerms, total, unit.text);
+  const sectionCoverage = (queryTerms: string[], total: number, chunk: Chunk) =>
+    share(queryTerms, total, `${chunk.section} ${chunk.body} ${chunk.questions.join(" ")}`);
 
   return {
     compose(question, ranked, types, options) {
@@ -119,6 +124,8 @@ export function createFocusedComposer(chunks: readonly Chunk[]): FocusedComposer
       // The runner-up sections' opening sentences, while they fit: a question is often answered by a neighbouring
       // section (dev half of the field set: +7 points for a median of about 90 more characters).
       for (const other of options.pinned ? [] : sections.slice(1, 3)) {
+        // Only a section that shares enough of the question: an unrelated neighbour's opening is noise.
+        if (sectionCoverage(queryTerms, total, other) < MIN_SECTION_COVERAGE) continue;
         const opening = answerUnits(other).find((u) => u.kind === "lead");
         if (opening && length + opening.text.length <= options.budget) take(opening);
       }

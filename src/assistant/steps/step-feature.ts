@@ -2,7 +2,7 @@ import type { Feature, Turn } from "../feature.js";
 import { channelHasButtons, type Reply } from "../types.js";
 import { shortLabel, STEP_ACTIONS, UI } from "../ui-text.js";
 import { readStepState, renderStep, writeStepState } from "./step-state.js";
-import { stepCommandFromText, type StepCommand } from "./step-words.js";
+import { startsSteps, stepCommandFromText, type StepCommand } from "./step-words.js";
 import { NEXT_ACTION, writeNextUp, type WhatFollows } from "../dialogue/what-follows.js";
 
 const ACTION_COMMANDS: Record<string, StepCommand> = {
@@ -36,6 +36,8 @@ export function createStepFeature(deps: StepDeps = {}): Feature {
       const current = readStepState(turn.state);
       const command = byAction ?? (current ? stepCommandFromText(turn.text) : undefined);
       if (!command) return undefined;
+      // Steps only offered (index -1): "ok", "được rồi" acknowledge the answer; only an explicit "tiếp" starts them.
+      if (!byAction && current && current.index < 0 && command === "next" && !startsSteps(turn.text)) return undefined;
       if (!current) return info(UI.noActiveSteps);
 
       switch (command) {

@@ -17,10 +17,15 @@ describe("POST /api/chat", () => {
     const res = await app.inject({ method: "POST", url: "/api/chat", payload: { userId: "web-1", text: "tải ứng dụng VNeID ở đâu" } });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ kind: "step", stepIndex: 0, confidence: expect.any(Number) });
+    expect(body).toMatchObject({ kind: "answer", confidence: expect.any(Number) });
+    expect(body.text).toContain("Chỉ tải VNeID từ kho ứng dụng chính thức.");
+    expect(body.stepIndex).toBeUndefined();
     expect(body.steps).toHaveLength(3);
-    expect(body.buttons.map((b: { action: string }) => b.action)).toEqual(["s:next", "s:rep", "s:all", "s:stop"]);
+    expect(body.buttons.map((b: { action: string }) => b.action)).toEqual(["s:next", "s:all"]);
     expect(body.sources[0]).toEqual({ id: "vneid-cai-dat", title: "Cài đặt ứng dụng VNeID", section: "Tải ứng dụng VNeID ở đâu?", url: "https://vneid.gov.vn/", updated: "2026-11-20" });
+    const first = await app.inject({ method: "POST", url: "/api/chat", payload: { userId: "web-1", action: "s:next" } });
+    expect(first.json()).toMatchObject({ kind: "step", stepIndex: 0 });
+    expect(first.json().buttons.map((b: { action: string }) => b.action)).toEqual(["s:next", "s:rep", "s:all", "s:stop"]);
     const next = await app.inject({ method: "POST", url: "/api/chat", payload: { userId: "web-1", action: "s:next" } });
     expect(next.json().stepIndex).toBe(1);
   });

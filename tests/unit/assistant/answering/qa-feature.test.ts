@@ -8,6 +8,19 @@ import { testTemplates } from "../../../fixtures/templates.js";
 
 const threshold = 0.5;
 
+/** A section of another lesson that shares the question's words: the runner-up for "Mã OTP là gì?". */
+const otpVsPin: Chunk = {
+  ...otpMeaning,
+  id: "safety-ma-pin#otp-khac-pin",
+  lessonId: "safety-ma-pin",
+  lessonTitle: "Mã PIN của thẻ ngân hàng",
+  section: "Mã OTP khác mã PIN thế nào?",
+  body: "Mã PIN do bạn tự đặt cho thẻ, còn mã OTP do ngân hàng gửi cho từng giao dịch.\n\nCả hai đều không được nói cho ai.",
+  lead: "Mã PIN do bạn tự đặt cho thẻ, còn mã OTP do ngân hàng gửi cho từng giao dịch. Cả hai đều không được nói cho ai.",
+  safetyNote: undefined,
+  questions: ["otp khác pin", "ma pin va ma otp", "so sánh hai mã"],
+};
+
 /** A section's words as an answer shows them: bold markers dropped, "- " bullets as "• ", whitespace collapsed. */
 function shownText(c: Chunk): string {
   return [c.section, c.body]
@@ -53,26 +66,33 @@ describe("QA feature: extractive answers", () => {
     expect(reply.confidence).toBeGreaterThanOrEqual(threshold);
   });
 
-  it("adds the runner-up section's opening sentence and names its lesson after 'xem thêm'", async () => {
-    const { say } = buildTestAssistant({ threshold, chunks: [otpMeaning, installVneid] });
+  it("adds a related runner-up section's opening sentence and names its lesson after 'xem thêm'", async () => {
+    const { say } = buildTestAssistant({ threshold, chunks: [otpMeaning, otpVsPin] });
     const reply = await say("Mã OTP là gì vậy?");
     const [answer, source] = reply.text.split("\n\nNguồn: ");
-    expect(answer?.endsWith(`\n\n${installVneid.lead}`)).toBe(true);
-    expect(answer).not.toContain(installVneid.steps[0]);
-    expect(source).toBe("Mã OTP và mật khẩu – Mã OTP là gì? (cập nhật 23/11/2026); xem thêm: Cài đặt ứng dụng VNeID");
-    expect(reply.sources.map((s) => `${s.id}#${s.section}`)).toEqual([
-      "safety-ma-otp#Mã OTP là gì?",
-      "vneid-cai-dat#Tải ứng dụng VNeID ở đâu?",
-    ]);
+    expect(answer?.startsWith("Mã OTP là \"mật khẩu dùng một lần\"")).toBe(true);
+    // Its opening sentence only, not the whole section.
+    expect(answer?.endsWith("\n\nMã PIN do bạn tự đặt cho thẻ, còn mã OTP do ngân hàng gửi cho từng giao dịch.")).toBe(true);
+    expect(answer).not.toContain("Cả hai đều không được nói cho ai.");
+    expect(source).toBe("Mã OTP và mật khẩu – Mã OTP là gì? (cập nhật 23/11/2026); xem thêm: Mã PIN của thẻ ngân hàng");
+    expect(reply.sources.map((s) => `${s.id}#${s.section}`)).toEqual(["safety-ma-otp#Mã OTP là gì?", "safety-ma-pin#Mã OTP khác mã PIN thế nào?"]);
+  });
+
+  it("leaves out a runner-up that shares nothing with the question", async () => {
+    const { say, retriever } = buildTestAssistant({ threshold, chunks: [otpMeaning, installVneid] });
+    const reply = await say("Mã OTP là gì vậy?");
+    expect((await retriever.search("Mã OTP là gì vậy?", 5)).map((h) => h.chunk.id)).toEqual([otpMeaning.id, installVneid.id]);
+    expect(reply.text).not.toContain(installVneid.lead);
+    expect(reply.sources.map((s) => s.id)).toEqual(["safety-ma-otp"]);
   });
 
   it("leaves the runner-up out when its opening does not fit the answer budget", async () => {
-    const longOpening = `Ứng dụng ${"rất nhiều chữ ".repeat(60)}dài.`;
-    const wordy: Chunk = { ...installVneid, id: "vneid-cai-dat#dai", section: "Một mục rất dài", body: longOpening, lead: longOpening, steps: [], safetyNote: undefined };
+    const longOpening = `Mã OTP khác mã PIN ở ${"rất nhiều điểm nhỏ ".repeat(50)}như vậy.`;
+    const wordy: Chunk = { ...otpVsPin, body: longOpening, lead: longOpening };
     const { say } = buildTestAssistant({ threshold, chunks: [otpMeaning, wordy] });
     const reply = await say("Mã OTP là gì vậy?");
     expect(longOpening.length).toBeGreaterThan(700);
-    expect(reply.text).not.toContain("rất nhiều chữ");
+    expect(reply.text).not.toContain("rất nhiều điểm nhỏ");
     expect(reply.sources.map((s) => s.id)).toEqual(["safety-ma-otp"]);
     expect(reply.text.split("\n").filter((l) => l.startsWith("Nguồn:"))).toEqual([
       "Nguồn: Mã OTP và mật khẩu – Mã OTP là gì? (cập nhật 23/11/2026)",

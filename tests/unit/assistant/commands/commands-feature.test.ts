@@ -33,8 +33,17 @@ describe("commands feature", () => {
 
   it("leaves 'ok' to step mode while a procedure is open", async () => {
     const { say } = buildTestAssistant({ threshold: 0.5 });
-    await say("tải ứng dụng VNeID ở đâu");
-    expect((await say("ok")).stepIndex).toBe(1);
+    const answer = await say("tải ứng dụng VNeID ở đâu");
+    // Steps only offered: "ok" acknowledges the answer (never repeats it), it does not start the steps.
+    const ack = await say("ok");
+    expect(ack.kind).toBe("info");
+    expect(ack.stepIndex).toBeUndefined();
+    expect(ack.text).not.toContain(answer.text.split("\n")[0] ?? "");
+    // Once the steps are open, "ok" moves to the next one instead of being thanked.
+    expect((await say("tiếp")).stepIndex).toBe(0);
+    const next = await say("ok");
+    expect(next).toMatchObject({ kind: "step", stepIndex: 1 });
+    expect(next.text).not.toBe(testTemplates.thanks);
   });
 
   it("treats /hoi with no question as a request for help", async () => {

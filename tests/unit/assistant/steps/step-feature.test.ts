@@ -1,37 +1,77 @@
 import { describe, expect, it } from "vitest";
-import { STEP_ACTIONS } from "../../../../src/assistant/index.js";
+import { opaqueLearnerId, STEP_ACTIONS } from "../../../../src/assistant/index.js";
+import { UI } from "../../../../src/assistant/ui-text.js";
 import { InMemoryConversationStore } from "../../../fakes/in-memory-stores.js";
 import { buildTestAssistant } from "../../../fakes/test-assistant.js";
-import { installVneid } from "../../../fixtures/chunks.js";
+import { allChunks, installVneid, otpMeaning, vneidAfterInstall } from "../../../fixtures/chunks.js";
 
 const threshold = 0.5;
 const question = "tải ứng dụng VNeID ở đâu";
+/** The opaque id the test assistant stores a web user's state under. */
+const learnerOf = (userId: string) => opaqueLearnerId("test-secret", { channel: "web", userId });
 
 describe("step-by-step mode", () => {
-  it("offers the first step with the lead, the full steps and the four buttons", async () => {
-    const { say } = buildTestAssistant({ threshold });
+  it("answers a procedure whole and offers to go step by step, waiting before step 1", async () => {
+    const { say, conversations } = buildTestAssistant({ threshold });
     const reply = await say(question);
-    expect(reply.kind).toBe("step");
-    expect(reply.stepIndex).toBe(0);
+    expect(reply.kind).toBe("answer");
+    expect(reply.stepIndex).toBeUndefined();
     expect(reply.steps).toEqual(installVneid.steps);
-    expect(reply.text).toContain("Chỉ tải VNeID từ kho ứng dụng chính thức.");
-    expect(reply.text).toContain(`Bước 1/3: ${installVneid.steps[0]}`);
-    expect(reply.text).not.toContain("Bước 2/3");
+    // The answer carries the section itself (lead, every step, closing, safety), not "Bước 1/3".
+    expect(reply.text).toContain(
+      `Chỉ tải VNeID từ kho ứng dụng chính thức.\n1. ${installVneid.steps[0]}\n2. ${installVneid.steps[1]}\n3. ${installVneid.steps[2]}`,
+    );
+    expect(reply.text).toContain("Lưu ý an toàn: Không bấm vào đường link lạ để tải VNeID.");
+    expect(reply.text).not.toContain("Bước 1/3");
+    // Then the source line, then the offer, last.
+    expect(reply.text).toMatch(/\n\nNguồn: Cài đặt ứng dụng VNeID – Tải ứng dụng VNeID ở đâu\? \(cập nhật 20\/11\/2026\)[^\n]*\n\n/);
+    expect(reply.text.endsWith(`\n\n${UI.stepOffer(true)}`)).toBe(true);
     expect(reply.buttons).toEqual([
-      { label: "Bước tiếp ▶", action: "s:next" },
-      { label: "Lặp lại", action: "s:rep" },
-      { label: "Xem tất cả", action: "s:all" },
-      { label: "Dừng", action: "s:stop" },
+      { label: UI.startSteps, action: "s:next" },
+      { label: UI.showAll, action: "s:all" },
     ]);
     expect(reply.sources[0]?.id).toBe("vneid-cai-dat");
+    const saved = (await conversations.get(learnerOf("u1"))) as { steps?: { index: number; chunkId: string } };
+    expect(saved.steps).toMatchObject({ index: -1, chunkId: installVneid.id });
   });
 
-  it("points at the 'Bước tiếp' button only on channels that show buttons", async () => {
+  it("starts at step 1 on 's:next' or a typed 'tiếp', with the four step buttons", async () => {
+    for (const by of ["button", "typed word"]) {
+      const { say, tap } = buildTestAssistant({ threshold });
+      await say(question);
+      const first = by === "button" ? await tap(STEP_ACTIONS.next) : await say("tiếp");
+      expect(first.kind).toBe("step");
+      expect(first.stepIndex).toBe(0);
+      expect(first.text.startsWith(`Bước 1/3: ${installVneid.steps[0]}`)).toBe(true);
+      expect(first.text).not.toContain("Bước 2/3");
+      expect(first.buttons).toEqual([
+        { label: "Bước tiếp ▶", action: "s:next" },
+        { label: "Lặp lại", action: "s:rep" },
+        { label: "Xem tất cả", action: "s:all" },
+        { label: "Dừng", action: "s:stop" },
+      ]);
+    }
+  });
+
+  it("starts at step 1 on 'back' or 'again' before the first step", async () => {
+    for (const word of ["quay lại", "lặp lại"]) {
+      const { say } = buildTestAssistant({ threshold });
+      await say(question);
+      expect((await say(word)).stepIndex).toBe(0);
+    }
+  });
+
+  it("points at the buttons only on channels that show buttons", async () => {
     const { assistant } = buildTestAssistant({ threshold });
     const web = await assistant.handle({ channel: "web", userId: "w", text: question });
-    expect(web.text).toContain("Bấm \"Bước tiếp\"");
+    expect(web.text).toContain(UI.stepOffer(true));
+    const webStep = await assistant.handle({ channel: "web", userId: "w", text: "tiếp" });
+    expect(webStep.text).toContain("Bấm \"Bước tiếp\"");
     const zalo = await assistant.handle({ channel: "zalo", userId: "z", text: question });
+    expect(zalo.text).toContain(UI.stepOffer(false));
     expect(zalo.text).not.toContain("Bấm");
+    const first = await assistant.handle({ channel: "zalo", userId: "z", text: "tiếp" });
+    expect(first.text).toContain("Bước 1/3");
     const next = await assistant.handle({ channel: "zalo", userId: "z", text: "tiếp" });
     expect(next.text).toContain("Bước 2/3");
     expect(next.text).not.toContain("Bấm");
@@ -40,6 +80,7 @@ describe("step-by-step mode", () => {
   it("walks next / repeat / back by buttons and typed words, diacritic-insensitive", async () => {
     const { say, tap } = buildTestAssistant({ threshold });
     await say(question);
+    expect((await tap(STEP_ACTIONS.next)).stepIndex).toBe(0);
     expect((await tap(STEP_ACTIONS.next)).stepIndex).toBe(1);
     expect((await say("Lặp lại")).stepIndex).toBe(1);
     expect((await say("quay lai")).stepIndex).toBe(0);
@@ -56,6 +97,30 @@ describe("step-by-step mode", () => {
     // Closed: "ok" is no longer a step word, just an acknowledgement.
     expect((await say("ok")).kind).toBe("info");
     expect((await say("tiep")).kind).not.toBe("step");
+  });
+
+  it("after the last step offers what follows (a later section written for it) with a 'w:next' button", async () => {
+    const chunks = [...allChunks, vneidAfterInstall];
+    const { say, tap } = buildTestAssistant({ threshold, chunks });
+    await say(question);
+    for (let i = 0; i < 3; i++) await tap(STEP_ACTIONS.next);
+    const done = await tap(STEP_ACTIONS.next);
+    expect(done.kind).toBe("info");
+    expect(done.text).toBe(`${UI.stepsFinished} ${UI.offerNext(vneidAfterInstall.section)}`);
+    expect(done.buttons).toEqual([{ label: vneidAfterInstall.section, action: "w:next" }]);
+    const next = await tap("w:next");
+    expect(next.kind).toBe("answer");
+    expect(next.sources[0]).toMatchObject({ id: "vneid-cai-dat", section: vneidAfterInstall.section });
+    expect(next.text.startsWith(vneidAfterInstall.lead)).toBe(true);
+  });
+
+  it("says all done, with no button, when nothing follows", async () => {
+    const { say, tap } = buildTestAssistant({ threshold, chunks: [installVneid, otpMeaning] });
+    await say(question);
+    for (let i = 0; i < 3; i++) await tap(STEP_ACTIONS.next);
+    const done = await tap(STEP_ACTIONS.next);
+    expect(done).toMatchObject({ kind: "info", text: UI.allDone, sources: [] });
+    expect(done.buttons).toBeUndefined();
   });
 
   it("shows everything on 'Xem tất cả' and stops on 'dừng'", async () => {
@@ -80,6 +145,7 @@ describe("step-by-step mode", () => {
     const store = new InMemoryConversationStore();
     await buildTestAssistant({ threshold, conversations: store }).say(question);
     await buildTestAssistant({ threshold, conversations: store }).say("tiếp");
+    await buildTestAssistant({ threshold, conversations: store }).say("tiếp");
     const afterRestart = await buildTestAssistant({ threshold, conversations: store }).say("tiếp");
     expect(afterRestart.stepIndex).toBe(2);
     const other = await buildTestAssistant({ threshold, conversations: store }).say("tiếp", "another-user");
@@ -91,5 +157,10 @@ describe("step-by-step mode", () => {
     const reply = await send({ channel: "telegram", userId: "1", chatId: "-100", isGroup: true, text: question });
     expect(reply.kind).toBe("answer");
     expect(reply.steps).toEqual(installVneid.steps);
+    expect(reply.text).toContain(`3. ${installVneid.steps[2]}`);
+    expect(reply.text).not.toContain(UI.stepOffer(true));
+    expect(reply.buttons).toBeUndefined();
+    const next = await send({ channel: "telegram", userId: "1", chatId: "-100", isGroup: true, text: "tiếp" });
+    expect(next.kind).not.toBe("step");
   });
 });

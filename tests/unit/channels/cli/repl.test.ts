@@ -23,9 +23,11 @@ describe("terminal chat", () => {
     let out = "";
     output.on("data", (d) => (out += String(d)));
     const done = runChatRepl({ assistant, input, output, userId: "t" });
-    input.end("tải ứng dụng VNeID ở đâu\n1\n/thoat\n");
-    expect(await done).toBe(3);
+    input.end("tải ứng dụng VNeID ở đâu\n1\n1\n/thoat\n");
+    expect(await done).toBe(4);
     expect(out).toContain("[greeting]");
+    // The answer offers the steps as option [1]; typing 1 starts them, typing 1 again ("Bước tiếp") moves on.
+    expect(out).toContain("[1] Làm từng bước ▶");
     expect(out).toContain("Bước 1/3:");
     expect(out).toContain("Bước 2/3:");
     expect(out).toContain("Tạm biệt!");
