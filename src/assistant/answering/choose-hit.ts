@@ -52,6 +52,9 @@ export async function chooseHit(deps: ChooseDeps, text: string, topic: TopicStat
   };
   const directConfidence = direct?.confidence ?? 0;
   if (cue && contextual.confidence >= directConfidence) return contextual;
+  // "Có mất phí không?" right after an answer continues that lesson: a section of the same lesson wins over a
+  // stronger match elsewhere that only shares the cue words.
+  if (cue && pick.chunk.lessonId === topic.lessonId) return contextual;
   // Without a follow-up cue the question itself must point at the topic's section too; otherwise any short reply
   // ("ok", "cảm ơn") would be answered with the previous topic again. (Lexical share: the retriever's confidence
   // for the bare question would be about its own top hit, not this section.)

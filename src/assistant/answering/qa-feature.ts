@@ -8,7 +8,7 @@ import { writeStepState } from "../steps/step-state.js";
 import type { Templates } from "../templates.js";
 import { channelHasButtons, type Reply, type SourceRef } from "../types.js";
 import { CONFIDENCE_THRESHOLD } from "./calibration.js";
-import { chooseHit } from "./choose-hit.js";
+import { chooseHit, type Candidate } from "./choose-hit.js";
 import { clarifyOptions, pickedOption, renderClarify, writeClarify } from "./clarify.js";
 import { missingSubjects, subjectsIn } from "./subjects.js";
 import { composeAnswer, sourceOf } from "./compose-answer.js";
@@ -106,12 +106,18 @@ export function createQaFeature(deps: QaDeps): QaFeature {
     }
   }
 
-  async function ask(turn: Turn, question: string): Promise<Reply> {
+  async function ask(turn: Turn, text: string): Promise<Reply> {
+    let question = text;
     writeClarify(turn.state, undefined, turn.now);
     if (outOfScopeCategory(normalize(question)) || outOfScopeCategory(question)) {
       return refuse(turn, question, "out_of_scope", 0);
     }
-    const candidate = await chooseHit(chooseDeps, question, readTopic(turn.state, turn.now));
+    // "Không phải, ý tôi là …": a correction is a new question, and the section just shown is not its answer.
+    const corrected = correctionOf(question);
+    const shownBefore = corrected !== undefined ? readTopic(turn.state, turn.now)?.chunkId : undefined;
+    if (corrected !== undefined) question = corrected;
+    const found = await chooseHit(chooseDeps, question, corrected !== undefined ? undefined : readTopic(turn.state, turn.now));
+    const candidate = found && shownBefore ? withoutSection(found, shownBefore) : found;
     // A section about another app or service than the one asked about is not the answer (subjects.ts): prefer the
     // best hit that covers every app or service the question names; a long story naming several ("Zalo", "ngân
     // hàng", "Facebook") may settle for one that covers some of them, never for one that covers none.
@@ -222,4 +228,22 @@ export function createQaFeature(deps: QaDeps): QaFeature {
 function dedupeSources(sources: SourceRef[]): SourceRef[] {
   const seen = new Set<string>();
   return sources.filter((s) => !seen.has(`${s.id}#${s.section}`) && seen.add(`${s.id}#${s.section}`));
+}
+
+/** The question inside a correction ("không phải, ý tôi là đăng ký mức 2" → "đăng ký mức 2"), if it is one. */
+const CORRECTION = /^(?:không|ko|k|hông)\s+phải(?:\s+(?:vậy|thế|cái\s+đó|cái\s+này))?\s*[,.!:;-]?\s*(?:(?:ý\s+)?(?:tôi|mình|em|bác|tui)\s+(?:muốn\s+)?(?:hỏi|nói|cần|là)(?:\s+(?:là|về))?|ý\s+(?:tôi\s+)?là|mà\s+là)?\s*[,:]?\s*/iu;
+
+export function correctionOf(text: string): string | undefined {
+  const m = CORRECTION.exec(text.normalize("NFC").trim());
+  if (!m) return undefined;
+  const rest = text.normalize("NFC").trim().slice(m[0].length).trim();
+  return rest.split(/\s+/).length >= 2 ? rest : undefined;
+}
+
+/** The same candidate with one section taken out (the one the learner just said was wrong). */
+function withoutSection(candidate: Candidate, chunkId: string): Candidate | undefined {
+  const alternatives = candidate.alternatives.filter((h) => h.chunk.id !== chunkId);
+  if (candidate.hit.chunk.id !== chunkId) return { ...candidate, alternatives };
+  const [next, ...rest] = alternatives;
+  return next ? { hit: next, confidence: next.confidence ?? candidate.confidence, followUp: false, alternatives: [next, ...rest] } : undefined;
 }
