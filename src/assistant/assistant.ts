@@ -8,6 +8,9 @@ import type { ConversationState, ConversationStore } from "./ports.js";
 import { fixedReply } from "./templates.js";
 import type { Assistant, IncomingMessage, Reply } from "./types.js";
 
+/** Button payload prefix: the rest is handled as if the learner had typed it (≤ 64 bytes in all). */
+export const SAY_ACTION = "say:";
+
 export interface AssistantDeps {
   /** Offered each turn in order; the first that returns a Reply wins. */
   features: Feature[];
@@ -30,8 +33,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const perLearner = createKeyedQueue();
 
   async function handle(message: IncomingMessage): Promise<Reply> {
-    const text = cleanInput(message.text);
-    const action = message.action?.trim() || undefined;
+    // A "say:<text>" button (the greeting's common starts) is the same as typing <text>.
+    const said = message.action?.startsWith(SAY_ACTION) ? message.action.slice(SAY_ACTION.length) : undefined;
+    const text = cleanInput(said ?? message.text);
+    const action = said !== undefined ? undefined : message.action?.trim() || undefined;
     let learnerId: string | undefined;
     try {
       learnerId = await deps.learnerIdFor(message);

@@ -17,14 +17,17 @@ export const UI = {
   sourceLine: (title: string, section: string, updated: string) =>
     `Nguồn: ${title} – ${section} (cập nhật ${updated})`,
   choiceExpired: "Lựa chọn này đã cũ. Bạn gõ lại câu hỏi giúp tôi nhé.",
-  stepHint: "Bấm \"Bước tiếp\" hoặc gõ \"tiếp\" khi bạn làm xong bước này.",
+  stepHint: "Làm xong thì bấm \"Bước tiếp\" (hoặc gõ \"tiếp\").",
   startSteps: "Làm từng bước ▶",
   welcome: "Không có gì ạ!",
   hello: "Chào bạn!",
   goodbye: "Chào bạn, hẹn gặp lại! Cần gì cứ nhắn cho tôi nhé.",
   noted: "Vâng ạ.",
   askAnything: "Bạn cần hỏi gì thêm cứ nhắn cho tôi, hoặc gõ /baihoc để học bài ngắn.",
-  offerNext: (section: string) => `Việc nên làm tiếp theo: "${section}". Bấm nút bên dưới hoặc gõ "tiếp" để xem; hoặc hỏi tôi điều khác.`,
+  offerNext: (section: string, hasButtons = true) =>
+    hasButtons
+      ? `Việc nên làm tiếp theo: "${section}". Bấm nút bên dưới hoặc gõ "tiếp" để xem; hoặc hỏi tôi điều khác.`
+      : `Việc nên làm tiếp theo: "${section}". Gõ "tiếp" để xem; hoặc hỏi tôi điều khác.`,
   nothingNext: "Hiện chưa có việc tiếp theo. Bạn cần hỏi gì cứ nhắn cho tôi.",
   otherReadings: "Nếu tôi hiểu chưa đúng ý bạn, bạn chọn một câu dưới đây (bấm, hoặc gõ số):",
   stepOffer: (hasButtons: boolean) =>
@@ -38,6 +41,14 @@ export const UI = {
     return `Nguồn: ${first.title} – ${first.section} (cập nhật ${date(first.updated)})${more}`;
   },
 } as const;
+
+/** The greeting's buttons for the common starts ("say:" = as if typed; see assistant.ts). */
+export const GREETING_BUTTONS = [
+  { label: "Học bài ngắn", action: "say:/baihoc" },
+  { label: "Cài VNeID", action: "say:cách cài VNeID" },
+  { label: "Phòng lừa đảo", action: "ls:t:safety" },
+  { label: "Gặp người thật", action: "say:/gapnguoi" },
+] as const;
 
 /** Button payloads (≤ 64 bytes, Telegram callback_data). */
 export const STEP_ACTIONS = { next: "s:next", repeat: "s:rep", all: "s:all", stop: "s:stop", previous: "s:prev" } as const;

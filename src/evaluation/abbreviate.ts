@@ -1,9 +1,11 @@
 import { stripDiacritics } from "./field-set.js";
 
 /**
- * Rule-based abbreviated form of a question, for items that have no hand-typed one: the shorthand elderly users type
- * on a phone keyboard (ko, dc, dt, j, vs, r, ng…), no diacritics, politeness words dropped. Longest phrases first.
+ * A whole word: JavaScript's `\b` is ASCII-only, so `\bà\b` would match the "à" inside "vào" and `\bgì\b` would
+ * never match "gì" at all. These look-arounds treat every Unicode letter and digit as part of a word.
  */
+const word = (alternatives: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, "giu");
+
 const RULES: Array<[RegExp, string]> = [
   [/số điện thoại/giu, "sdt"],
   [/điện thoại/giu, "dt"],
@@ -14,16 +16,20 @@ const RULES: Array<[RegExp, string]> = [
   [/mật khẩu/giu, "mk"],
   [/dịch vụ công/giu, "dvc"],
   [/bảo hiểm y tế/giu, "bhyt"],
-  [/không/giu, "ko"],
-  [/được/giu, "dc"],
-  [/\bgì\b/giu, "j"],
-  [/\bvới\b/giu, "vs"],
-  [/\brồi\b/giu, "r"],
-  [/\bngười\b/giu, "ng"],
-  [/\bvậy\b/giu, "v"],
-  [/\b(ạ|à|nhé|nhỉ|xin hỏi|cho tôi hỏi|cho hỏi)\b/giu, ""],
+  [word("không"), "ko"],
+  [word("được"), "dc"],
+  [word("gì"), "j"],
+  [word("với"), "vs"],
+  [word("rồi"), "r"],
+  [word("người"), "ng"],
+  [word("vậy"), "v"],
+  [word("ạ|à|nhé|nhỉ|xin hỏi|cho tôi hỏi|cho hỏi"), ""],
 ];
 
+/**
+ * Rule-based abbreviated form of a question, for items that have no hand-typed one: the shorthand elderly users type
+ * on a phone keyboard (ko, dc, dt, j, vs, r, ng…), no diacritics, politeness words dropped. Longest phrases first.
+ */
 export function abbreviate(text: string): string {
   let out = text.normalize("NFC").toLowerCase();
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
 import type { Assistant, QuizPrompt, Reply } from "../assistant/index.js";
-import { webReplyHtml } from "../channels/web/index.js";
+import { webReplyHtml, webSources } from "../channels/web/index.js";
 import { AppError } from "../shared/errors.js";
 
 export const MAX_TEXT_LENGTH = 1000;
@@ -38,7 +38,7 @@ export function toChatResponse(reply: Reply) {
     ...(reply.stepIndex !== undefined ? { stepIndex: reply.stepIndex } : {}),
     ...(reply.buttons ? { buttons: reply.buttons } : {}),
     ...(reply.quiz ? { quiz: publicQuiz(reply.quiz) } : {}),
-    sources: reply.sources,
+    sources: webSources(reply.sources),
     confidence: reply.confidence,
   };
 }

@@ -36,17 +36,30 @@ export class VectorRanker {
   private readonly owner: number[] = [];
   /** Chunk position → its labels. */
   private readonly labels: number[][] = [];
+  /**
+   * Label → its stored (normalised) vector, copied out of the native index once at load/build. Scoring a candidate
+   * then reads JS memory instead of asking hnswlib for a fresh 1,536-number array per label (`getPoint` copies),
+   * which was half of the CPU time per answer. Hashed vectors are sparse, so they are kept as their non-zero
+   * coordinates; dense vectors (a real embedding model) as a Float32Array.
+   */
+  private readonly points: StoredPoint[] = [];
+  /** Vector dimensions (read once: the native getter is not free). */
+  readonly dims: number;
+  /** The last query vector scored and its squared norm (searchDetailed scores several chunks with one vector). */
+  private lastQuery?: { vector: readonly number[]; normSquared: number };
 
   private constructor(
     private readonly store: HNSWLib,
     private readonly embeddings: EmbeddingsInterface,
   ) {
     const count = store.index.getCurrentCount();
+    this.dims = store.index.getNumDimensions();
     if (count > 0) store.index.setEf(EF_SEARCH);
     for (let label = 0; label < count; label++) {
       const doc = Number((store.docstore.search(String(label)) as Document).metadata?.doc ?? label);
       this.owner.push(doc);
       (this.labels[doc] ??= []).push(label);
+      this.points.push(storedPoint(store.index.getPoint(label)));
     }
   }
 
@@ -80,10 +93,6 @@ export class VectorRanker {
   /** Number of chunks (not vectors) in the index. */
   get size(): number {
     return this.labels.length;
-  }
-
-  get dims(): number {
-    return this.store.index.getNumDimensions();
   }
 
   /** Chunk ids in label order, as stored (used to check the index still matches the knowledge base). */
@@ -122,24 +131,79 @@ export class VectorRanker {
       .slice(0, k);
   }
 
-  /** Best cosine similarity between a query vector and any vector of chunk `doc`. */
-  similarity(vector: number[], doc: number): number {
+  /**
+   * Best cosine similarity between a query vector and any vector of chunk `doc`. Bit-for-bit the value of the plain
+   * dense loop over the vector hnswlib stores (same products, added in the same order; only exact zeros are skipped).
+   */
+  similarity(vector: readonly number[], doc: number): number {
+    const labels = this.labels[doc];
+    if (!labels || labels.length === 0) return 0;
+    const a = this.queryNormSquared(vector);
     let best = 0;
-    for (const label of this.labels[doc] ?? []) best = Math.max(best, cosine(vector, this.store.index.getPoint(label)));
+    for (const label of labels) {
+      const point = this.points[label];
+      if (point) best = Math.max(best, cosine(vector, a, point));
+    }
     return best;
+  }
+
+  /** Σx² over the index's dimensions (a missing coordinate counts as 0), computed once per query vector. */
+  private queryNormSquared(vector: readonly number[]): number {
+    if (this.lastQuery?.vector === vector) return this.lastQuery.normSquared;
+    const dims = this.dims;
+    let a = 0;
+    for (let i = 0; i < dims; i++) {
+      const x = vector[i] ?? 0;
+      a += x * x;
+    }
+    this.lastQuery = { vector, normSquared: a };
+    return a;
   }
 }
 
-function cosine(vector: number[], point: number[]): number {
-  let dot = 0;
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < point.length; i++) {
-    const x = vector[i] ?? 0;
-    const y = point[i] ?? 0;
-    dot += x * y;
-    a += x * x;
-    b += y * y;
+/**
+ * A stored vector: `index` lists its non-zero coordinates in ascending order (sparse), or is absent when `values`
+ * holds every coordinate (dense). The values are hnswlib's own float32 numbers, so nothing is rounded differently.
+ */
+interface StoredPoint {
+  index?: Uint32Array;
+  values: Float32Array;
+  /** Σy², summed in coordinate order. */
+  normSquared: number;
+}
+
+/** Sparse when at most a quarter of the coordinates are non-zero (hashed features: a few dozen of 1,536). */
+function storedPoint(point: readonly number[]): StoredPoint {
+  let nonZero = 0;
+  let normSquared = 0;
+  for (const y of point) {
+    if (y !== 0) nonZero++;
+    normSquared += y * y;
   }
-  return a > 0 && b > 0 ? dot / Math.sqrt(a * b) : 0;
+  if (nonZero * 4 > point.length) return { values: Float32Array.from(point), normSquared };
+  const index = new Uint32Array(nonZero);
+  const values = new Float32Array(nonZero);
+  let j = 0;
+  point.forEach((y, i) => {
+    if (y === 0) return;
+    index[j] = i;
+    values[j++] = y;
+  });
+  return { index, values, normSquared };
+}
+
+/**
+ * cos(x, y) = Σxy / √(Σx² · Σy²) with Σx² given. The dot product adds the same terms in the same order as a dense
+ * loop; the terms it skips are exact zeros, which leave a sum unchanged.
+ */
+function cosine(vector: readonly number[], normSquared: number, point: StoredPoint): number {
+  const { index, values } = point;
+  let dot = 0;
+  if (index) {
+    for (let j = 0; j < index.length; j++) dot += (vector[index[j]!] ?? 0) * values[j]!;
+  } else {
+    for (let i = 0; i < values.length; i++) dot += (vector[i] ?? 0) * values[i]!;
+  }
+  const b = point.normSquared;
+  return normSquared > 0 && b > 0 ? dot / Math.sqrt(normSquared * b) : 0;
 }

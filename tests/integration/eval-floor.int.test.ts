@@ -6,20 +6,22 @@ import { decisionAt, evaluate, loadEvalSet, PHRASINGS } from "../../src/retrieva
 import { CONFIDENCE_THRESHOLD, openKnowledgeIndex } from "../../src/retrieval/index.js";
 
 /**
- * Quality floor on the real knowledge base and the full dev set (tests/eval/questions). The floors sit a few points
- * under the figures `npm run eval` measured (see the closing note of issue 3), so a change that makes retrieval or
- * refusal worse fails here instead of silently shipping. Raise them when quality improves.
+ * Retrieval diagnostic floor on the older labelled question set (tests/eval/questions: which lesson answers each
+ * question). Answer quality as citizens meet it is measured on the field set instead
+ * (tests/integration/evaluation/field-answers.int.test.ts, npm run eval:answers); this floor only catches a retrieval
+ * regression early. Measured 2026-11-29 (93 lessons, after the near-copy paraphrases were removed), lowest phrasing:
+ * hybrid hit@1 0.761 / hit@3 0.946 / MRR 0.852; lexical hit@1 0.788 / hit@3 0.929; vector hit@3 0.777; at the 0.10
+ * floor: out-of-scope refused 0.357 by confidence alone (the meaning-based out-of-scope categories do the rest),
+ * in-scope answered 1.0.
  */
-// Measured 2026-11-23 (knowledge 5cfb61484b49f136), lowest phrasing: hybrid hit@1 0.799 / hit@3 0.973 / MRR 0.885;
-// lexical hit@1 0.826 / hit@3 0.957; vector hit@3 0.842; at 0.15: out-of-scope refused 0.774, in-scope answered 0.986.
 const FLOOR = {
-  hybrid: { hit1: 0.76, hit3: 0.94, mrr: 0.85 },
-  lexical: { hit1: 0.78, hit3: 0.92 },
-  vector: { hit3: 0.8 },
-  /** Out-of-scope questions refused at CONFIDENCE_THRESHOLD. */
-  refusal: 0.72,
+  hybrid: { hit1: 0.72, hit3: 0.9, mrr: 0.82 },
+  lexical: { hit1: 0.74, hit3: 0.88 },
+  vector: { hit3: 0.72 },
+  /** Out-of-scope questions refused at CONFIDENCE_THRESHOLD by confidence alone. */
+  refusal: 0.3,
   /** In-scope questions answered (not refused) at CONFIDENCE_THRESHOLD. */
-  answered: 0.95,
+  answered: 0.97,
 };
 
 const dataDir = mkdtempSync(join(tmpdir(), "tls-eval-"));
@@ -46,5 +48,6 @@ describe("retrieval quality floor (real knowledge base, dev eval set)", () => {
     const decision = decisionAt(report.confidences, CONFIDENCE_THRESHOLD);
     expect(decision.refusalAccuracy, "out-of-scope refused").toBeGreaterThanOrEqual(FLOOR.refusal);
     expect(decision.answerRate, "in-scope answered").toBeGreaterThanOrEqual(FLOOR.answered);
-  });
+    // Building the index and ranking 636 questions takes a few seconds here and much longer on a busy CI machine.
+  }, 300_000);
 });

@@ -4,6 +4,7 @@ import type { Templates } from "../templates.js";
 import { fixedReply } from "../templates.js";
 import { readStepState } from "../steps/step-state.js";
 import type { Reply } from "../types.js";
+import { GREETING_BUTTONS } from "../ui-text.js";
 
 export interface CommandsDeps {
   templates: Pick<Templates, "greeting" | "help" | "thanks">;
@@ -35,18 +36,23 @@ function parseCommand(text: string): { name: string; args: string } | undefined 
  * of being searched as a question.
  */
 export function createCommandsFeature(deps: CommandsDeps): Feature {
+  /** Short text plus buttons for the common starts (not in groups: there the buttons are anyone's). */
+  const greeting = (turn: Turn): Reply => {
+    const reply = fixedReply("greeting", deps.templates.greeting);
+    return turn.message.isGroup ? reply : { ...reply, buttons: GREETING_BUTTONS.map((b) => ({ ...b })) };
+  };
   return {
     name: "commands",
     async handle(turn: Turn): Promise<Reply | undefined> {
       if (turn.message.action) return undefined;
       const command = parseCommand(turn.text);
       if (command) {
-        if (command.name === "start") return fixedReply("greeting", deps.templates.greeting);
+        if (command.name === "start") return greeting(turn);
         if (command.name === "hoi" && command.args) return deps.ask(turn, command.args);
         return fixedReply("help", deps.templates.help);
       }
       const folded = foldText(turn.text);
-      if (GREETINGS.has(folded)) return fixedReply("greeting", deps.templates.greeting);
+      if (GREETINGS.has(folded)) return greeting(turn);
       if (HELP_WORDS.has(folded)) return fixedReply("help", deps.templates.help);
       if (THANKS.has(folded)) return fixedReply("info", deps.templates.thanks);
       if (ACKS.has(folded) && !readStepState(turn.state)) return fixedReply("info", deps.templates.thanks);

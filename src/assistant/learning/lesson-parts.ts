@@ -14,9 +14,10 @@ export interface LessonPart {
 /**
  * A lesson in short parts for small screens: part 1 is the title and one-sentence summary, then one `##` section per
  * part. The last part ends with the quiz offer (added by the feature). The lesson's Markdown is turned into
- * formatted lines here, so channels never see `**`, `- ` or `[…](kb:…)`.
+ * formatted lines here, so channels never see `**`, `- ` or `[…](kb:…)`. `hasButtons` false (Zalo): the intro says
+ * "gõ tiếp", never "Bấm 'Tiếp'".
  */
-export function lessonParts(lesson: Pick<Lesson, "title" | "summary" | "sections">): LessonPart[] {
+export function lessonParts(lesson: Pick<Lesson, "title" | "summary" | "sections">, hasButtons = true): LessonPart[] {
   const total = lesson.sections.length + 1;
   const header = (n: number, heading?: string): RichLine[] => [
     { spans: [{ text: `📘 ${lesson.title}`, strong: true }] },
@@ -24,7 +25,7 @@ export function lessonParts(lesson: Pick<Lesson, "title" | "summary" | "sections
     { spans: [] },
   ];
   const intro = lessonMarkup(lesson.summary);
-  const parts = [part([...header(1), ...intro.lines, { spans: [] }, ...richLines(T.lessonIntro(total))], intro.links)];
+  const parts = [part([...header(1), ...intro.lines, { spans: [] }, ...richLines(T.lessonIntro(total, hasButtons))], intro.links)];
   lesson.sections.forEach((s, i) => {
     const body = lessonMarkup(s.body);
     const heading = lessonMarkup(s.heading).lines.map((l) => l.spans.map((x) => x.text).join("")).join(" ");

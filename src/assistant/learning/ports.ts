@@ -172,8 +172,50 @@ export interface MentorStore {
   mentorOf(learnerId: string): Promise<MentorRecord | undefined>;
   /** Adds a mentee (once); returns false if already linked to a mentor. */
   addMentee(code: string, menteeId: string, at: string): Promise<boolean>;
-  mentees(code: string): Promise<Array<{ learnerId: string; joinedAt: string }>>;
+  mentees(code: string): Promise<MenteeRecord[]>;
   listMentors(): Promise<MentorRecord[]>;
+  /** The name a mentee chose for their mentor to see (undefined clears it); all linked accounts. */
+  setMenteeName(menteeId: string, name: string | undefined): Promise<void>;
+  /** A mentee's choice to receive (off = false) or not receive mentor messages. */
+  setMenteeMessagesOff(menteeId: string, off: boolean): Promise<void>;
+  /**
+   * Queues a preset message from mentor `code` to one of its mentees. False (nothing queued) when the learner is not
+   * this mentor's mentee, has turned messages off, or already got one queued after `since` (the rate limit).
+   */
+  queueMentorMessage(code: string, menteeId: string, kind: string, at: string, since: string): Promise<boolean>;
+  /** Undelivered messages for a mentee (all linked accounts), marked delivered at `at`; oldest first. */
+  takeMentorMessages(menteeId: string, at: string): Promise<Array<{ code: string; kind: string; createdAt: string }>>;
+  /** The learner's latest evidence (any verb): when, and which lesson; undefined when none. */
+  lastActivity(learnerId: string): Promise<{ at: string; lessonId: string } | undefined>;
 }
 
-export type LearningStore = LearnerStore & EvidenceStore & OutboxStore & MentorStore & { close(): Promise<void> };
+export interface MenteeRecord {
+  /** Canonical learner id. */
+  learnerId: string;
+  joinedAt: string;
+  displayName?: string;
+  messagesOff: boolean;
+}
+
+/** "Gặp người thật": who to reach at a commune/ward (or a whole province), kept by admins. */
+export interface LocalityContact {
+  /** Administrative unit code (commune/ward or province). */
+  unitCode: string;
+  /** Bộ phận một cửa: phone, opening hours, address. */
+  deskPhone?: string;
+  deskHours?: string;
+  deskAddress?: string;
+  /** Tổ công nghệ số cộng đồng: name and how to reach them (phone or Zalo). */
+  teamName?: string;
+  teamContact?: string;
+  updatedAt: string;
+}
+
+export interface ContactStore {
+  saveLocalityContact(contact: LocalityContact): Promise<void>;
+  deleteLocalityContact(unitCode: string): Promise<boolean>;
+  getLocalityContact(unitCode: string): Promise<LocalityContact | undefined>;
+  listLocalityContacts(): Promise<LocalityContact[]>;
+}
+
+export type LearningStore = LearnerStore & EvidenceStore & OutboxStore & MentorStore & ContactStore & { close(): Promise<void> };

@@ -73,7 +73,8 @@ export const T = {
   seeLesson: (title: string) => `Xem bài: ${title}`,
   moreLessons: "Xem thêm bài ▶",
   partHeader: (n: number, total: number) => `Phần ${n}/${total}`,
-  lessonIntro: (parts: number) => `Bài có ${parts} phần. Bấm "Tiếp" hoặc gõ "tiếp" để đọc phần sau.`,
+  lessonIntro: (parts: number, hasButtons = true) =>
+    hasButtons ? `Bài có ${parts} phần. Bấm "Tiếp" hoặc gõ "tiếp" để đọc phần sau.` : `Bài có ${parts} phần. Gõ "tiếp" để đọc phần sau.`,
   lessonEnd: "Bạn đã đọc hết bài. Hãy làm bài kiểm tra ngắn để xem mình nhớ được bao nhiêu nhé!",
   noLessonOpen: "Bạn chưa mở bài học nào. Gõ /baihoc để chọn bài.",
   quizIntro: (title: string, n: number, pass: number) =>

@@ -47,8 +47,10 @@ export function createStepFeature(deps: StepDeps = {}): Feature {
             const next = deps.whatFollows?.(current.chunkId);
             writeNextUp(turn.state, next);
             if (!next) return info(UI.allDone);
-            return { ...info(`${UI.stepsFinished} ${UI.offerNext(next.section)}`), buttons: [{ label: shortLabel(next.section), action: NEXT_ACTION }] };
+            return { ...info(`${UI.stepsFinished} ${UI.offerNext(next.section, channelHasButtons(turn.message.channel))}`), buttons: [{ label: shortLabel(next.section), action: NEXT_ACTION }] };
           }
+          // Moving on from a shown step means the learner knows how: the hint is not repeated.
+          if (current.index >= 0) current.hintUsed = true;
           current.index += 1;
           writeStepState(turn.state, current);
           return renderStep(current, false, channelHasButtons(turn.message.channel));

@@ -16,6 +16,8 @@ export interface StepState {
   /** The whole answer, for "Xem tất cả". */
   fullText: string;
   confidence: number;
+  /** Set once the learner has moved on with "Bước tiếp"/"tiếp": from then on the step hint is left out. */
+  hintUsed?: boolean;
 }
 
 export function readStepState(state: ConversationState): StepState | undefined {
@@ -30,6 +32,8 @@ export function writeStepState(state: ConversationState, steps: StepState | unde
 
 /**
  * One step as a Reply; `withLead` adds the answer's lead sentence (first time the procedure is offered).
+ * Phone-sized: the source is cited once, on the last step (the answer that offered the steps cited it already;
+ * with `withLead` the first step cites it too), and the short hint shows only until the learner has used it.
  * `hasButtons` is false on channels without buttons (Zalo): they append their own "Gõ TIẾP…" menu, so the
  * "Bấm 'Bước tiếp'" hint would point at a button that is not there.
  */
@@ -43,10 +47,11 @@ export function renderStep(s: StepState, withLead: boolean, hasButtons = true): 
     parts.push(UI.lastStep);
     if (s.closing) parts.push(s.closing);
     if (s.safetyNote) parts.push(`${UI.safetyLabel} ${s.safetyNote}`);
-  } else if (hasButtons) {
+  } else if (hasButtons && !s.hintUsed) {
     parts.push(UI.stepHint);
   }
-  parts.push(s.sourceLine);
+  const cite = last || withLead;
+  if (cite) parts.push(s.sourceLine);
   const buttons = [
     ...(last ? [] : [{ label: UI.nextStep, action: STEP_ACTIONS.next }]),
     { label: UI.repeat, action: STEP_ACTIONS.repeat },
@@ -59,7 +64,7 @@ export function renderStep(s: StepState, withLead: boolean, hasButtons = true): 
     steps: s.steps,
     stepIndex: s.index,
     buttons,
-    sources: [s.source],
+    sources: cite ? [s.source] : [],
     confidence: s.confidence,
   };
 }

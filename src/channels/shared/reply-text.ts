@@ -1,4 +1,5 @@
 import type { Reply, SourceRef } from "../../assistant/index.js";
+import { isOfficialUrl } from "./official-url.js";
 
 /** Citizen-facing texts both chat apps use when the core is not involved. */
 export const channelTexts = {
@@ -7,11 +8,16 @@ export const channelTexts = {
   failure: "Xin lỗi, tôi đang gặp trục trặc nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút.",
 } as const;
 
-/** "Nguồn: …" lines under an answer: title, official link and the date the lesson was last checked. */
+/**
+ * "Nguồn: …" lines under an answer: title, the date the lesson was last checked, and the link only when it is an
+ * official page (isOfficialUrl).
+ */
 export function formatSources(sources: SourceRef[]): string {
   const unique = sources.filter((s, i) => sources.findIndex((o) => o.url === s.url && o.title === s.title) === i);
   if (unique.length === 0) return "";
-  const lines = unique.slice(0, 3).map((s) => `• ${s.title}${s.updated ? ` (cập nhật ${formatDate(s.updated)})` : ""}\n${s.url}`);
+  const lines = unique
+    .slice(0, 3)
+    .map((s) => `• ${s.title}${s.updated ? ` (cập nhật ${formatDate(s.updated)})` : ""}${isOfficialUrl(s.url) ? `\n${s.url}` : ""}`);
   return `Nguồn:\n${lines.join("\n")}`;
 }
 
@@ -30,7 +36,8 @@ export function sourcesFooter(reply: Pick<Reply, "text" | "sources">): string {
   const text = reply.text.trim();
   const missing = reply.sources.filter((s) => s.url && !text.includes(s.url));
   const cited = missing.filter((s) => text.includes(s.title));
-  const links = [...new Set(cited.map((s) => s.url))].map((url) => `Xem thêm: ${url}`);
+  // Already cited by title: add the link only when it is an official page, else nothing (the citation is enough).
+  const links = [...new Set(cited.map((s) => s.url))].filter(isOfficialUrl).map((url) => `Xem thêm: ${url}`);
   return [links.join("\n"), formatSources(missing.filter((s) => !cited.includes(s)))].filter(Boolean).join("\n\n");
 }
 

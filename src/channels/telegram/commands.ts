@@ -9,4 +9,8 @@ export const telegramCommands: BotCommand[] = [
   { command: "tiendo", description: "Xem tiến độ học của tôi" },
   { command: "trogiup", description: "Hướng dẫn sử dụng" },
   { command: "hoso", description: "Hồ sơ học tập của tôi" },
+  { command: "lienket", description: "Liên kết với Trợ lý số trên Zalo" },
+  { command: "moi", description: "Nhập mã mời của Đại sứ số, ví dụ: /moi 123456" },
+  { command: "daisu", description: "Đại sứ số: xem người mình hướng dẫn" },
+  { command: "gapnguoi", description: "Gặp người thật ở xã, phường" },
 ];

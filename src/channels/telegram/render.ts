@@ -64,10 +64,20 @@ function textParts(lines: RichLine[], buttons: Button[][] | undefined): Telegram
 /** Labels up to this many characters fit two to a row on a phone. */
 const SHORT_LABEL = 18;
 
+/** About what a full-width button shows on a 360 px phone; longer labels are cut on a word boundary. */
+const LONG_LABEL = 56;
+
+function cutLabel(label: string): string {
+  const cut = label.slice(0, LONG_LABEL - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > 20 ? cut.slice(0, space) : cut).replace(/[\s,:;–-]+$/u, "")}…`;
+}
+
 /** Two short buttons per row; a long label ("Xem bài: …") gets its own row so Telegram does not cut it off. */
 function rows(buttons: Button[]): Button[][] {
   const out: Button[][] = [];
-  for (const b of buttons) {
+  for (const original of buttons) {
+    const b = original.label.length > LONG_LABEL ? { ...original, label: cutLabel(original.label) } : original;
     const last = out[out.length - 1];
     if (last?.length === 1 && b.label.length <= SHORT_LABEL && (last[0]?.label.length ?? 0) <= SHORT_LABEL) last.push(b);
     else out.push([b]);

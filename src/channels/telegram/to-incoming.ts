@@ -13,7 +13,7 @@ export type MessageDecision =
   | { kind: "non-text" };
 
 /** Commands the core understands when passed as text; in groups only these (or /cmd@OurBot) count as addressed. */
-export const coreCommands = ["start", "hoi", "baihoc", "kiemtra", "tiendo", "trogiup", "hoso"] as const;
+export const coreCommands = ["start", "hoi", "baihoc", "kiemtra", "tiendo", "trogiup", "hoso", "lienket", "moi", "daisu", "gapnguoi"] as const;
 
 /**
  * Decides whether a message is for the bot and what text the core should see. Private chats: everything. Groups:

@@ -3,7 +3,15 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyPluginAsync } from "fastify";
 
+import type { SourceRef } from "../../assistant/index.js";
+import { isOfficialUrl } from "../shared/official-url.js";
+
 export { webReplyHtml } from "./render-html.js";
+
+/** Sources as the page gets them: a link only to official pages (`url` is "" otherwise; the page shows the title). */
+export function webSources(sources: SourceRef[]): SourceRef[] {
+  return sources.map((s) => (isOfficialUrl(s.url) ? s : { ...s, url: "" }));
+}
 
 const publicDir = join(dirname(fileURLToPath(import.meta.url)), "public");
 

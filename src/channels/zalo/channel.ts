@@ -8,7 +8,7 @@ import { channelTexts } from "../shared/reply-text.js";
 import { SendQueue } from "../shared/send-queue.js";
 import { createZaloClient, ZaloApiError, type ZaloClient } from "./client.js";
 import { createMemoryGreetedStore, type GreetedStore } from "./greeted.js";
-import { parseZaloUpdate, stripLeadingMention, type ZaloInbound } from "./parse-update.js";
+import { mentionsBot, parseZaloUpdate, stripLeadingMention, type ZaloInbound } from "./parse-update.js";
 import { runZaloPolling } from "./polling.js";
 import { renderZaloReply } from "./render.js";
 import { matchTextMenu, type TextMenu } from "./text-menu.js";
@@ -98,24 +98,39 @@ export function createZaloChannel(options: ZaloChannelOptions) {
       if (nonTextEvents.has(event.eventName)) await queue.enqueue(chatId, isGroup, () => client.sendMessage(chatId, channelTexts.nonText));
       return;
     }
+    // In groups the app itself checks the @mention (Zalo should only deliver those, but a setting or platform change
+    // must not make the bot answer every family message).
+    if (isGroup && !mentionsBot(event.text ?? "", botNames)) return;
     const text = isGroup ? stripLeadingMention(event.text ?? "", botNames) : (event.text ?? "").trim();
     if (!text) return;
     const base = { channel: "zalo" as const, userId, chatId: isGroup ? chatId : undefined, isGroup };
     const typing = startTyping(chatId);
     try {
-      if (!(await greeted.has(chatId))) {
-        await greeted.add(chatId);
+      const menuKey = `${chatId}:${userId}`;
+      const known = await greeted.has(chatId);
+      let greetedNow = false;
+      if (!known && !/^\/start\b/i.test(text)) {
         // First contact: the core's /start greeting says it is an automated bot and what it keeps (Zalo's terms).
-        if (!/^\/start\b/i.test(text)) {
-          const greeting = await ask({ ...base, text: "/start" });
-          if (greeting) await send(chatId, isGroup, greeting, `${chatId}:${userId}`);
+        // The chat counts as greeted only once the greeting was delivered; a failed greeting never costs the answer.
+        const greeting = await ask({ ...base, text: "/start" });
+        if (greeting) {
+          try {
+            await send(chatId, isGroup, greeting, menuKey);
+            await greeted.add(chatId);
+            greetedNow = true;
+          } catch (error) {
+            if (error instanceof ZaloApiError && error.isAuth) throw error;
+            logger.warn({ err: error }, "zalo: first-contact greeting not delivered; will greet again next time");
+          }
         }
       }
-      const menuKey = `${chatId}:${userId}`;
       const action = matchTextMenu(text, menus.get(menuKey));
       const reply = await ask({ ...base, ...(action ? { action } : { text }), deliveryId: event.messageId });
+      // "xin chào" as the first message: its answer is the greeting just sent, so it is not sent twice.
+      if (reply?.kind === "greeting" && greetedNow) return;
       if (reply) await send(chatId, isGroup, reply, menuKey);
       else await queue.enqueue(chatId, isGroup, () => client.sendMessage(chatId, channelTexts.failure));
+      if (reply?.kind === "greeting" && !known && !greetedNow) await greeted.add(chatId);
     } finally {
       typing.stop();
     }

@@ -58,3 +58,14 @@ export function stripLeadingMention(text: string, botNames: string[]): string {
   const rest = name ? trimmed.slice(name.length + 1) : trimmed.replace(/^@\S+/, "");
   return rest.replace(/^[\s,:;-]+/, "").trim();
 }
+
+/**
+ * True when a group message @mentions the bot: by one of its names anywhere in the text, or — while the names are
+ * unknown (getMe failed) — by a leading `@word`.
+ */
+export function mentionsBot(text: string, botNames: string[]): boolean {
+  const lower = text.normalize("NFC").toLowerCase();
+  const names = botNames.filter(Boolean).map((n) => n.normalize("NFC").toLowerCase());
+  if (names.length === 0) return /^\s*@\S/.test(lower);
+  return names.some((n) => lower.includes(`@${n}`));
+}

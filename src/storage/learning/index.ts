@@ -1,7 +1,7 @@
 import type { LearningStore } from "../../assistant/learning/ports.js";
 import { evidenceQueries } from "./evidence-queries.js";
 import { learnerQueries } from "./learner-queries.js";
-import { mentorQueries, outboxQueries } from "./outbox-mentor-queries.js";
+import { contactQueries, mentorQueries, outboxQueries } from "./outbox-mentor-queries.js";
 import type { SqlRunner } from "./sql-runner.js";
 
 export type { SqlRunner } from "./sql-runner.js";
@@ -13,6 +13,7 @@ export function createLearningStore(db: SqlRunner): LearningStore {
     ...evidenceQueries(db),
     ...outboxQueries(db),
     ...mentorQueries(db),
+    ...contactQueries(db),
     close: () => db.close(),
   };
 }

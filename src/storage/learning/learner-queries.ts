@@ -64,6 +64,9 @@ export function learnerQueries(db: SqlRunner): LearnerStore {
         await t.run(`DELETE FROM learning_profiles WHERE ${inIds}`, ids);
         await t.run(`DELETE FROM learning_questions WHERE ${inIds}`, ids);
         await t.run(`DELETE FROM conversation_state WHERE ${inIds}`, ids);
+        // The name shown to a mentor and undelivered mentor messages go with the profile.
+        await t.run(`UPDATE mentees SET display_name = NULL WHERE mentee_id IN (${placeholders(ids.length)})`, ids);
+        await t.run(`DELETE FROM mentor_messages WHERE mentee_id IN (${placeholders(ids.length)})`, ids);
       });
     },
     async listUnits(level, parentCode) {

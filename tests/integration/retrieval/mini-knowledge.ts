@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 
 /** A valid lesson file with the given `##` sections (heading → body), for tiny knowledge dirs in temp folders. */
 export function lessonFile(id: string, topic: string, title: string, sections: Record<string, string>): string {
-  const quiz = [0, 1, 2]
+  const quiz = [0, 1, 2, 3, 4]
     .map((i) => `  - question: Câu hỏi ${i + 1}?\n    options: [Một, Hai, Ba]\n    answer: 0\n    explanation: Vì là một.`)
     .join("\n");
   const body = Object.entries(sections)

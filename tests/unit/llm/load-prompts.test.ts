@@ -16,7 +16,7 @@ describe("loadTemplates", () => {
     expect(templates.refusal).toMatch(/115/);
     expect(templates.refusal).toContain("Bộ phận một cửa");
     expect(templates.greeting).toContain("tự động");
-    for (const command of ["/hoi", "/baihoc", "/kiemtra", "/tiendo", "/hoso", "/trogiup"]) expect(templates.help).toContain(command);
+    for (const command of ["/hoi", "/baihoc", "/kiemtra", "/tiendo", "/hoso", "/trogiup", "/lienket", "/moi", "/daisu", "/gapnguoi"]) expect(templates.help).toContain(command);
   });
 
   it("lists every missing or empty file in one error", async () => {

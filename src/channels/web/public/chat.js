@@ -83,12 +83,17 @@
     src.appendChild(document.createTextNode("Nguồn: "));
     sources.forEach(function (s, i) {
       if (i > 0) src.appendChild(document.createTextNode("; "));
-      var a = document.createElement("a");
-      a.href = s.url;
-      a.target = "_blank";
-      a.rel = "noopener noreferrer";
-      a.textContent = s.title + " – " + s.section;
-      src.appendChild(a);
+      var label = s.title + " – " + s.section;
+      if (s.url) {
+        var a = document.createElement("a");
+        a.href = s.url;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+        a.textContent = label;
+        src.appendChild(a);
+      } else {
+        src.appendChild(document.createTextNode(label)); // not an official page: cited, not linked
+      }
       src.appendChild(document.createTextNode(" (cập nhật " + dateVi(s.updated) + ")"));
     });
     return src;

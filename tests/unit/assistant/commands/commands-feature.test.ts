@@ -10,6 +10,23 @@ describe("commands feature", () => {
     expect(reply.text).toBe(testTemplates.greeting);
   });
 
+  it("the greeting offers buttons for the common starts; a 'say:' button works like typing", async () => {
+    const { say, tap } = buildTestAssistant({ threshold: 0.5 });
+    const reply = await say("/start");
+    expect(reply.buttons?.map((b) => b.label)).toEqual(["Học bài ngắn", "Cài VNeID", "Phòng lừa đảo", "Gặp người thật"]);
+    for (const b of reply.buttons ?? []) expect(Buffer.byteLength(b.action)).toBeLessThanOrEqual(64);
+    expect((await tap("say:/trogiup")).kind).toBe("help");
+    const viaButton = await tap("say:mã OTP là gì");
+    expect(viaButton.sources[0]?.id).toBe("safety-ma-otp");
+  });
+
+  it("no greeting buttons in group chats", async () => {
+    const { send } = buildTestAssistant();
+    const reply = await send({ channel: "telegram", userId: "1", chatId: "-100", isGroup: true, text: "/start" });
+    expect(reply.kind).toBe("greeting");
+    expect(reply.buttons).toBeUndefined();
+  });
+
   it.each(["/trogiup", "/help", "/help@TroLySoBot", "trợ giúp", "tro giup", "/lenhkhongco"])("shows help on %s", async (text) => {
     const { say } = buildTestAssistant();
     expect((await say(text)).kind).toBe("help");

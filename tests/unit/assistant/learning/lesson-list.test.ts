@@ -28,4 +28,29 @@ describe("a topic's lessons, a few per page (one phone screen)", () => {
     expect(vneid.text).toBe("Các bài học về VNeID – định danh điện tử:");
     expect(vneid.buttons?.map((b) => b.action)).toEqual(["ls:o:l-one"]);
   });
+
+  it("lists lessons in learning order (core paths, then `next` chains) with ✓ before passed ones", async () => {
+    const z = { ...makeLesson("a-z", "safety"), next: "c-after-z" };
+    const list = [makeLesson("a-first-file", "safety"), makeLesson("c-after-z", "safety"), makeLesson("l-two", "safety", [2, 2, 0]), z];
+    const { say } = learningHarness({ lessons: list });
+    await say({ action: "ob:yes" });
+    // PATHS: l-two is on a core path; "a-z" then its `next`; the rest in file order.
+    const before = await say({ action: "ls:t:safety" });
+    expect(before.buttons?.map((b) => b.action)).toEqual(["ls:o:l-two", "ls:o:a-first-file", "ls:o:a-z", "ls:o:c-after-z"]);
+    expect(before.buttons?.some((b) => b.label.startsWith("✓"))).toBe(false);
+    let r = await say({ action: "qz:s:l-two" });
+    for (let i = 0; i < 3; i++) r = await say({ action: `${r.quiz!.answerActionPrefix}${r.quiz!.correctIndex}` });
+    expect(r.text).toContain("ĐẠT");
+    const after = await say({ action: "ls:t:safety" });
+    expect(after.buttons?.[0]?.label).toBe("✓ Bài l-two");
+    expect(after.buttons?.[1]?.label).toBe("Bài a-first-file");
+  });
+
+  it("lists topics from the first steps on, not alphabetically", async () => {
+    const list = [makeLesson("p", "payment"), makeLesson("b", "basics"), makeLesson("v", "vneid"), makeLesson("a", "about")];
+    const { say } = learningHarness({ lessons: list });
+    await say({ action: "ob:yes" });
+    const topics = await say({ action: "ls:t" });
+    expect(topics.buttons?.map((b) => b.action)).toEqual(["ls:t:basics", "ls:t:vneid", "ls:t:payment", "ls:t:about"]);
+  });
 });

@@ -53,6 +53,24 @@ describe("step-by-step mode", () => {
     }
   });
 
+  it("before step 1 only an explicit word starts the steps; 'ok' or 'được rồi' just acknowledge the answer", async () => {
+    for (const word of ["làm từng bước", "bắt đầu", "tiep"]) {
+      const { say } = buildTestAssistant({ threshold });
+      await say(question);
+      expect(await say(word)).toMatchObject({ kind: "step", stepIndex: 0 });
+    }
+    for (const word of ["ok", "được rồi", "rồi"]) {
+      const { say } = buildTestAssistant({ threshold });
+      const answer = await say(question);
+      const ack = await say(word);
+      expect(ack.kind).not.toBe("step");
+      expect(ack.text).not.toContain(installVneid.steps[0]);
+      expect(ack.text).not.toBe(answer.text);
+      // The steps stay on offer.
+      expect(await say("tiếp")).toMatchObject({ kind: "step", stepIndex: 0 });
+    }
+  });
+
   it("starts at step 1 on 'back' or 'again' before the first step", async () => {
     for (const word of ["quay lại", "lặp lại"]) {
       const { say } = buildTestAssistant({ threshold });
@@ -66,7 +84,7 @@ describe("step-by-step mode", () => {
     const web = await assistant.handle({ channel: "web", userId: "w", text: question });
     expect(web.text).toContain(UI.stepOffer(true));
     const webStep = await assistant.handle({ channel: "web", userId: "w", text: "tiếp" });
-    expect(webStep.text).toContain("Bấm \"Bước tiếp\"");
+    expect(webStep.text).toContain(UI.stepHint);
     const zalo = await assistant.handle({ channel: "zalo", userId: "z", text: question });
     expect(zalo.text).toContain(UI.stepOffer(false));
     expect(zalo.text).not.toContain("Bấm");
@@ -75,6 +93,33 @@ describe("step-by-step mode", () => {
     const next = await assistant.handle({ channel: "zalo", userId: "z", text: "tiếp" });
     expect(next.text).toContain("Bước 2/3");
     expect(next.text).not.toContain("Bấm");
+  });
+
+  it("phone-sized steps: the source once (last step), the hint only until the learner has used it", async () => {
+    const { say, tap } = buildTestAssistant({ threshold });
+    await say(question);
+    const first = await tap(STEP_ACTIONS.next);
+    expect(first.text).toContain(UI.stepHint);
+    expect(first.text).not.toContain("Nguồn:");
+    expect(first.sources).toEqual([]);
+    const second = await tap(STEP_ACTIONS.next);
+    expect(second.text).not.toContain(UI.stepHint);
+    expect(second.text).not.toContain("Nguồn:");
+    expect(second.sources).toEqual([]);
+    expect((await say("lặp lại")).text).not.toContain(UI.stepHint);
+    const last = await tap(STEP_ACTIONS.next);
+    expect(last.text.match(/Nguồn:/g)).toHaveLength(1);
+    expect(last.sources[0]?.id).toBe("vneid-cai-dat");
+  });
+
+  it("never says 'Bấm' on Zalo, also when offering what follows", async () => {
+    const chunks = [...allChunks, vneidAfterInstall];
+    const { assistant } = buildTestAssistant({ threshold, chunks });
+    await assistant.handle({ channel: "zalo", userId: "z", text: question });
+    const texts: string[] = [];
+    for (let i = 0; i < 4; i++) texts.push((await assistant.handle({ channel: "zalo", userId: "z", text: "tiếp" })).text);
+    expect(texts.at(-1)).toContain(vneidAfterInstall.section);
+    for (const t of texts) expect(t).not.toMatch(/Bấm "Bước tiếp"|Bấm nút|bấm "Bước tiếp"/);
   });
 
   it("walks next / repeat / back by buttons and typed words, diacritic-insensitive", async () => {

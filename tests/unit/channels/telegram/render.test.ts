@@ -12,6 +12,20 @@ const quizReply: Reply = {
 };
 
 describe("renderReply (Telegram)", () => {
+  it("gives a long label its own row and cuts it to what a phone shows", () => {
+    const long = "Xem bài: Bị lừa chuyển tiền qua mạng thì phải làm gì ngay để giữ lại tiền của mình";
+    const out = renderReply(
+      { kind: "lesson", text: "Phần 2/3", buttons: [{ label: "Tiếp ▶", action: "ls:n" }, { label: long, action: "ls:o:x" }, { label: "Bài khác", action: "ls:t" }], sources: [], confidence: 1 },
+      { isPrivate: true },
+    );
+    const rows = (out[0] as { buttons: Array<Array<{ label: string; action: string }>> }).buttons;
+    expect(rows.map((r) => r.map((b) => b.action))).toEqual([["ls:n"], ["ls:o:x"], ["ls:t"]]);
+    const cut = rows[1]![0]!.label;
+    expect(cut.length).toBeLessThanOrEqual(56);
+    expect(cut.startsWith("Xem bài: Bị lừa chuyển tiền")).toBe(true);
+    expect(cut.endsWith("…")).toBe(true);
+  });
+
   it("puts step buttons, two per row, under the last part only", () => {
     const long = `${"Bước một rất dài. ".repeat(300)}`;
     const out = renderReply(

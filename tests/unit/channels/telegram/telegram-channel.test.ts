@@ -207,7 +207,7 @@ describe("Telegram polling mode", () => {
     for (let i = 0; i < 250 && api.callsOf("sendMessage").length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     await polling.stop();
     const commands = api.callsOf("setMyCommands")[0]?.payload.commands as Array<{ command: string; description: string }>;
-    expect(commands.map((c) => c.command)).toEqual(["start", "hoi", "baihoc", "kiemtra", "tiendo", "trogiup", "hoso"]);
+    expect(commands.map((c) => c.command)).toEqual(["start", "hoi", "baihoc", "kiemtra", "tiendo", "trogiup", "hoso", "lienket", "moi", "daisu", "gapnguoi"]);
     // Vietnamese, with diacritics, for every command.
     for (const c of commands) expect(c.description).toMatch(/[^\x00-\x7F]/);
     expect(api.callsOf("deleteWebhook")).toHaveLength(1);

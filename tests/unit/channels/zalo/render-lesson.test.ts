@@ -13,4 +13,12 @@ describe("lesson parts on Zalo", () => {
     expect(text).toContain("• Ý một\n• Ý hai\n\nLưu ý an toàn: Xem bài Bài hai.");
     expect(text).toContain("1. Tiếp\n2. Xem bài: Bài hai");
   });
+
+  it("Zalo: the lesson intro says to type 'tiếp', never 'Bấm \"Tiếp\"'", async () => {
+    const { say } = learningHarness({ lessons: markdownLessons(), channel: "zalo" });
+    await say({ action: "ob:yes" });
+    const first = renderZaloReply(await say({ action: "ls:o:l-one" })).parts.join("\n");
+    expect(first).toMatch(/Gõ "tiếp" để đọc phần sau/);
+    expect(first).not.toMatch(/Bấm/);
+  });
 });

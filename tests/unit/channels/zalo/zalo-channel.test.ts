@@ -58,6 +58,39 @@ describe("Zalo channel against a fake Bot API", () => {
     expect(scripted.received.filter((m) => m.text === "/start")).toHaveLength(1);
   });
 
+  it("greets once when the first message is itself a greeting", async () => {
+    scripted.respondWith((m) =>
+      m.text === "xin chào" ? { kind: "greeting", text: "Xin chào! Tôi là trợ lý tự động, không phải người thật.", sources: [], confidence: 1 } : undefined,
+    );
+    await feed(zaloText("xin chào"));
+    await feed(zaloText("xin chào"));
+    const greetings = api.sentTexts(zaloUserId).filter((t) => /trợ lý tự động/.test(t));
+    expect(greetings).toHaveLength(2); // first contact once, then the answer to the second "xin chào"
+    expect(api.sentTexts(zaloUserId)).toHaveLength(2);
+  });
+
+  it("a failed greeting does not swallow the answer, and the chat is greeted again next time", async () => {
+    api.failNext("sendMessage", { code: 400 });
+    await feed(zaloText("lệ phí đổi CCCD"));
+    expect(api.sentTexts(zaloUserId).at(-1)).toContain("Trả lời cho: lệ phí đổi CCCD");
+    await feed(zaloText("câu thứ hai"));
+    expect(scripted.received.filter((m) => m.text === "/start")).toHaveLength(2);
+    const sent = api.sentTexts(zaloUserId);
+    expect(sent.at(-2)).toMatch(/trợ lý tự động/);
+    expect(sent.at(-1)).toContain("Trả lời cho: câu thứ hai");
+    await feed(zaloText("câu thứ ba"));
+    expect(scripted.received.filter((m) => m.text === "/start")).toHaveLength(2);
+  });
+
+  it("ignores group messages that do not mention the bot", async () => {
+    await feed(zaloText("mọi người ăn cơm chưa", { group: true }));
+    await feed(zaloText("@Ai đó lệ phí đổi CCCD", { group: true }));
+    expect(scripted.received).toHaveLength(0);
+    expect(api.sentTexts()).toHaveLength(0);
+    await feed(zaloText("cho hỏi @Bot Trợ Lý Số lệ phí đổi CCCD", { group: true }));
+    expect(scripted.received.at(-1)).toMatchObject({ isGroup: true });
+  });
+
   it("navigates steps by typed TIẾP / numbers", async () => {
     await feed(zaloText("cách cài vneid"));
     expect(answers()[0]).toMatch(/Bước 1[\s\S]*Gõ TIẾP để xem bước sau/);
