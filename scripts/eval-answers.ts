@@ -17,8 +17,11 @@ import { pino } from "pino";
 import { composeApp } from "../src/compose.js";
 import { loadConfig } from "../src/config.js";
 import { loadKnowledge } from "../src/curriculum/index.js";
+import { openKnowledgeIndex } from "../src/retrieval/index.js";
 import {
+  compareRetrievalModes,
   createNaiveBaseline,
+  formatRetrievalTable,
   evaluateAnswers,
   formatAnswerReport,
   formatDialogueReport,
@@ -70,6 +73,12 @@ try {
       console.log(`  ✗ ${o.item.id} ${o.phrasing}: "${o.item[o.phrasing]}" → ${why}${o.grade.mustNotHits.length ? `; MUST-NOT ${o.grade.mustNotHits.join(",")}` : ""}\n      ${o.replyText.slice(0, 160).replace(/\n/g, " ⏎ ")}`);
     }
   }
+  // Retrieval diagnostic in the same run: the index composeApp built is on disk in dataDir, so this only loads it.
+  const index = await openKnowledgeIndex({ knowledgeDir: config.knowledgeDir, dataDir, embeddings: config.embeddings });
+  const rank = async (q: string, k: number, mode: "hybrid" | "lexical" | "vector") => (await index.retriever.searchDetailed(q, k, mode)).hits.map((h) => h.chunk);
+  console.log("\nRetrieval: do the top sections hold the needed facts (in scope)?");
+  console.log(formatRetrievalTable(await compareRetrievalModes(chosen, rank, baseline)));
+
   const dialogueFile = resolve(`tests/eval/dialogues/${half}.json`);
   const dialogues = existsSync(dialogueFile) ? loadDialogues(dialogueFile) : [];
   const results = [];

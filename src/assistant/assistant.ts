@@ -55,7 +55,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const state: ConversationState = loaded ? structuredClone(loaded) : {};
     const before = JSON.stringify(state);
     const turn: Turn = { message: { ...message, text, action }, learnerId, text, now: clock(), state };
-    const reply = (await firstReply(turn)) ?? fixedReply("help", deps.templates.help);
+    let reply = (await firstReply(turn)) ?? fixedReply("help", deps.templates.help);
+    for (const feature of deps.features) if (feature.decorate) reply = await feature.decorate(turn, reply);
     // Save once, and only when a feature changed something: most turns are plain questions.
     if (JSON.stringify(state) !== before) await deps.conversations.set(learnerId, state);
     // Whatever answered, someone who just typed a CCCD number, password, OTP or account number is warned first.

@@ -23,4 +23,9 @@ export interface Turn {
 export interface Feature {
   readonly name: string;
   handle(turn: Turn): Promise<Reply | undefined>;
+  /**
+   * Optional: sees every turn's chosen reply (whoever answered) and may add to it — e.g. a mentor's message waiting
+   * for this learner. Called in feature order after the reply is chosen.
+   */
+  decorate?(turn: Turn, reply: Reply): Promise<Reply>;
 }

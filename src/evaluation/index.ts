@@ -6,3 +6,4 @@ export { evaluateAnswers, rate, SYSTEMS, type AnswerReport, type ItemOutcome, ty
 export { loadDialogues, runDialogue, checkTurn, type Dialogue, type DialogueResult } from "./dialogues.js";
 export { formatAnswerReport, formatDialogueReport } from "./report.js";
 export { halfOf, splitHalves, type Half } from "./split.js";
+export { compareRetrievalModes, formatRetrievalTable, RETRIEVAL_MODES, type RankedSections, type RetrievalTable } from "./retrieval-modes.js";

@@ -222,5 +222,36 @@ export function learningStoreContract(name: string, make: () => Promise<Learning
       expect((await s.mentorOf("mentor"))?.code).toBe("DSABC");
       await s.close();
     });
+
+    it("keeps mentee names and opt-outs, rate-limits mentor messages and delivers them once", async () => {
+      const s = await make();
+      await s.createMentorCode("DSM", "Chị Hoa", "2026-11-23T01:00:00.000Z");
+      await s.claimMentorCode("DSM", "mentor", "2026-11-23T01:01:00.000Z");
+      await s.addMentee("DSM", "m1", "2026-11-23T01:02:00.000Z");
+      await s.setMenteeName("m1", "Bà Lan");
+      expect(await s.mentees("DSM")).toEqual([{ learnerId: "m1", joinedAt: "2026-11-23T01:02:00.000Z", displayName: "Bà Lan", messagesOff: false }]);
+      expect(await s.queueMentorMessage("DSM", "not-a-mentee", "encourage", "2026-11-23T02:00:00.000Z", "2026-11-22T02:00:00.000Z")).toBe(false);
+      expect(await s.queueMentorMessage("DSM", "m1", "encourage", "2026-11-23T02:00:00.000Z", "2026-11-22T02:00:00.000Z")).toBe(true);
+      expect(await s.queueMentorMessage("DSM", "m1", "encourage", "2026-11-23T03:00:00.000Z", "2026-11-22T03:00:00.000Z")).toBe(false);
+      expect(await s.takeMentorMessages("m1", "2026-11-23T04:00:00.000Z")).toEqual([{ code: "DSM", kind: "encourage", createdAt: "2026-11-23T02:00:00.000Z" }]);
+      expect(await s.takeMentorMessages("m1", "2026-11-23T04:00:01.000Z")).toEqual([]);
+      await s.setMenteeMessagesOff("m1", true);
+      expect((await s.mentees("DSM"))[0]?.messagesOff).toBe(true);
+      expect(await s.queueMentorMessage("DSM", "m1", "encourage", "2026-11-25T02:00:00.000Z", "2026-11-24T02:00:00.000Z")).toBe(false);
+      expect(await s.lastActivity("m1")).toBeUndefined();
+      await s.close();
+    });
+
+    it("stores locality contacts per unit code (upsert, list, delete)", async () => {
+      const s = await make();
+      const c = { unitCode: "00001", deskPhone: "024 3825 1234", deskHours: "Thứ Hai–Thứ Sáu, 7:30–17:00", teamName: "Tổ công nghệ số cộng đồng", updatedAt: "2026-11-23T01:00:00.000Z" };
+      await s.saveLocalityContact(c);
+      expect(await s.getLocalityContact("00001")).toEqual({ ...c, deskAddress: undefined, teamContact: undefined });
+      await s.saveLocalityContact({ ...c, teamContact: "Zalo 0912 000 111", updatedAt: "2026-11-24T01:00:00.000Z" });
+      expect((await s.listLocalityContacts()).map((x) => x.teamContact)).toEqual(["Zalo 0912 000 111"]);
+      expect(await s.deleteLocalityContact("00001")).toBe(true);
+      expect(await s.getLocalityContact("00001")).toBeUndefined();
+      await s.close();
+    });
   });
 }

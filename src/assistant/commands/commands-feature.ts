@@ -52,7 +52,8 @@ export function createCommandsFeature(deps: CommandsDeps): Feature {
         return fixedReply("help", deps.templates.help);
       }
       const folded = foldText(turn.text);
-      if (GREETINGS.has(folded)) return greeting(turn);
+      // "bắt đầu" while a procedure is on offer means "start the steps" (steps/step-words.ts), not hello.
+      if (GREETINGS.has(folded) && !(folded === "bat dau" && readStepState(turn.state))) return greeting(turn);
       if (HELP_WORDS.has(folded)) return fixedReply("help", deps.templates.help);
       if (THANKS.has(folded)) return fixedReply("info", deps.templates.thanks);
       if (ACKS.has(folded) && !readStepState(turn.state)) return fixedReply("info", deps.templates.thanks);

@@ -1,8 +1,9 @@
 import type { Turn } from "../feature.js";
 import { opaqueLearnerId } from "../learner-id.js";
-import type { Reply } from "../types.js";
+import { foldText } from "../../shared/fold.js";
+import type { Button, Reply } from "../types.js";
 import type { LearningContext } from "./context.js";
-import { nowIso, say } from "./context.js";
+import { learningState, nowIso, say } from "./context.js";
 import { pathFor, reachedPath } from "./core-paths.js";
 import { startOnboarding } from "./onboarding.js";
 import { T } from "./texts.js";
@@ -50,7 +51,12 @@ export async function menteeCounts(ctx: LearningContext, learnerId: string) {
   return { lessonsDone: p.completed.length, quizzesPassed: p.passed.length, reached };
 }
 
-/** /daisu [code]: claim a mentor code, or see one's mentees. */
+/** A mentor may send each mentee at most one message in this window. */
+export const MENTOR_MESSAGE_HOURS = 24;
+
+const dateVi = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/s, "$3/$2/$1");
+
+/** /daisu [code]: claim a mentor code, or see one's mentees (name, last lesson, where stuck, last active). */
 export async function mentorCommand(ctx: LearningContext, turn: Turn, arg: string): Promise<Reply> {
   if (turn.message.isGroup) return say(turn, "info", T.groupOnly);
   const code = arg.trim().toUpperCase();
@@ -64,23 +70,91 @@ export async function mentorCommand(ctx: LearningContext, turn: Turn, arg: strin
   const lines = [T.mentorHeader(mentor.label, mentor.code)];
   if (!mentees.length) lines.push(T.mentorNone);
   let reached = 0;
+  const buttons: Button[] = [];
   for (const [i, m] of mentees.entries()) {
-    const c = await menteeCounts(ctx, m.learnerId);
+    const [c, last, progress] = await Promise.all([
+      menteeCounts(ctx, m.learnerId),
+      ctx.store.lastActivity(m.learnerId),
+      ctx.store.learnerProgress(m.learnerId),
+    ]);
     if (c.reached) reached += 1;
-    lines.push(T.mentorMentee(i + 1, c.lessonsDone, c.quizzesPassed));
+    const name = m.displayName ?? `Người học ${i + 1}`;
+    lines.push(T.mentorMentee(i + 1, c.lessonsDone, c.quizzesPassed, m.displayName));
+    lines.push(T.mentorLast(last ? ctx.lessons.get(last.lessonId)?.title : undefined, last ? dateVi(last.at) : undefined));
+    const stuck = progress.failed.map((id) => ctx.lessons.get(id)?.title).find(Boolean);
+    if (stuck) lines.push(T.mentorStuck(stuck));
+    if (m.messagesOff) lines.push(T.mentorMessagesOff);
+    else buttons.push({ label: T.encourageButton(name), action: `mt:e:${i + 1}` });
   }
   if (mentees.length) lines.push(T.mentorReached(reached, mentees.length));
   if (mentees.length < 5) lines.push(T.mentorGoal(5 - mentees.length));
-  return say(turn, "progress", lines.join("\n"));
+  if (buttons.length) lines.push("", T.mentorEncourageHint);
+  return say(turn, "progress", lines.join("\n"), buttons);
 }
 
-/** /moi <code>: join a mentor (needs consent, since the mentor will see progress counts). */
+/** "mt:e:<n>": the mentor sends the n-th mentee (in /daisu order) a preset encouragement, rate-limited. */
+export async function encourageMentee(ctx: LearningContext, turn: Turn, position: number): Promise<Reply> {
+  if (turn.message.isGroup) return say(turn, "info", T.groupOnly);
+  const mentor = await ctx.store.mentorOf(turn.learnerId);
+  if (!mentor) return say(turn, "info", T.notMentor);
+  const mentees = await ctx.store.mentees(mentor.code);
+  const mentee = mentees[position - 1];
+  if (!mentee) return say(turn, "info", T.encourageUnknown);
+  const name = mentee.displayName ?? `Người học ${position}`;
+  const now = ctx.clock();
+  const since = new Date(now.getTime() - MENTOR_MESSAGE_HOURS * 3_600_000).toISOString();
+  const queued = await ctx.store.queueMentorMessage(mentor.code, mentee.learnerId, "encourage", now.toISOString(), since);
+  return say(turn, "info", queued ? T.encourageSent(name) : T.encourageLimited(name));
+}
+
+/** Waiting mentor messages for this learner, as text to put before their reply (private chats only). */
+export async function mentorMessagesFor(ctx: LearningContext, turn: Turn): Promise<string[]> {
+  if (turn.message.isGroup) return [];
+  const messages = await ctx.store.takeMentorMessages(turn.learnerId, nowIso(ctx));
+  if (!messages.length) return [];
+  const progress = await ctx.store.learnerProgress(turn.learnerId);
+  const stuck = progress.failed.map((id) => ctx.lessons.get(id)?.title).find(Boolean);
+  const out: string[] = [];
+  for (const m of messages.slice(-1)) {
+    const mentor = await ctx.store.mentorByCode(m.code);
+    out.push(T.mentorMessage(mentor?.label ?? "", stuck));
+  }
+  return out;
+}
+
+/** /moi <code>: join a mentor (needs consent, since the mentor will see progress counts), then choose a name. */
 export async function joinMentor(ctx: LearningContext, turn: Turn, arg: string): Promise<Reply> {
+  const word = foldText(arg.trim());
+  if (word === "tat" || word === "tat nhan") {
+    await ctx.store.setMenteeMessagesOff(turn.learnerId, true);
+    return say(turn, "info", T.messagesOff);
+  }
+  if (word === "nhan" || word === "bat") {
+    await ctx.store.setMenteeMessagesOff(turn.learnerId, false);
+    return say(turn, "info", T.messagesOn);
+  }
   const code = arg.trim().toUpperCase();
   const mentor = code ? await ctx.store.mentorByCode(code) : undefined;
   if (!mentor?.learnerId) return say(turn, "info", T.menteeBad);
   if (mentor.learnerId === turn.learnerId) return say(turn, "info", T.menteeSelf);
   if (!(await ctx.store.getProfile(turn.learnerId))) return startOnboarding(ctx, turn);
   const added = await ctx.store.addMentee(code, turn.learnerId, nowIso(ctx));
-  return say(turn, "info", added ? T.menteeJoined : T.menteeAlready, [{ label: T.otherLessons, action: "ls:t" }]);
+  if (!added) return say(turn, "info", T.menteeAlready, [{ label: T.otherLessons, action: "ls:t" }]);
+  learningState(turn).askName = true;
+  return say(turn, "info", `${T.menteeJoined}\n\n${T.askName}`, [{ label: T.skipName, action: "mt:skip" }]);
+}
+
+/** What a new mentee types after /moi: the name their mentor sees (letters only, short, no phone numbers). */
+export async function menteeName(ctx: LearningContext, turn: Turn, text: string | undefined): Promise<Reply> {
+  const st = learningState(turn);
+  if (text === undefined) {
+    delete st.askName;
+    return say(turn, "info", T.nameSkipped, [{ label: T.otherLessons, action: "ls:t" }]);
+  }
+  const name = text.normalize("NFC").replace(/\s+/g, " ").trim();
+  const ok = name.length >= 1 && name.length <= 30 && name.split(" ").length <= 5 && /^[\p{L}\p{M} .'-]+$/u.test(name);
+  if (!ok) return say(turn, "info", T.nameBad, [{ label: T.skipName, action: "mt:skip" }]);
+  delete st.askName;
+  await ctx.store.setMenteeName(turn.learnerId, name);
+  return say(turn, "info", T.nameSaved(name), [{ label: T.otherLessons, action: "ls:t" }]);
 }

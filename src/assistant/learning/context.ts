@@ -29,6 +29,8 @@ export interface LearningState {
   lesson?: { id: string; part: number; reading: string; startedAt: string; focus: boolean };
   onboarding?: { step: "consent" | "province" | "commune" | "neighbourhood" | "group" | "age"; page: number; only?: "place" | "group" | "age" };
   consentAsked?: boolean;
+  /** A new mentee is asked which name their mentor should see; the next typed text is that name. */
+  askName?: boolean;
 }
 
 export function learningState(turn: Turn): LearningState {

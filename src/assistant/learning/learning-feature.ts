@@ -1,7 +1,7 @@
 import { foldText } from "../../shared/fold.js";
 import type { Feature, Turn } from "../feature.js";
 import type { Reply } from "../types.js";
-import { joinMentor, linkCommand, mentorCommand } from "./accounts.js";
+import { encourageMentee, joinMentor, linkCommand, menteeName, mentorCommand, mentorMessagesFor } from "./accounts.js";
 import type { LearningContext } from "./context.js";
 import { learningState, say } from "./context.js";
 import { lessonList, nextPart, openLesson, topicList } from "./lessons.js";
@@ -9,6 +9,7 @@ import { onboardingAction, onboardingText, startOnboarding } from "./onboarding.
 import { progressReply, suggestReply } from "./progress.js";
 import { answerQuiz, resumeQuiz, startQuiz } from "./quiz.js";
 import { T } from "./texts.js";
+import { richLines } from "../rich-text.js";
 
 /** Folded command word(s) → command. Slash forms and plain words both work ("/baihoc", "bai hoc"). */
 const COMMANDS: Record<string, string> = {
@@ -49,6 +50,9 @@ export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: 
     if (action === "qz:r") return (await resumeQuiz(ctx, turn)) ?? say(turn, "info", T.noQuizPending, [{ label: T.progressButton, action: "pg:p" }]);
     if (action === "pg:p") return progressReply(ctx, turn);
     if (action === "pg:s") return suggestReply(ctx, turn);
+    if (action.startsWith("mt:e:")) return encourageMentee(ctx, turn, Number(action.slice(5)));
+    if (action === "mt:skip") return menteeName(ctx, turn, undefined);
+    if (action === "mt:off") return joinMentor(ctx, turn, "tat");
     return undefined;
   }
 
@@ -98,7 +102,11 @@ export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: 
       const [first = "", ...rest] = text.split(/\s+/);
       const word = foldText(first);
       const command = (first.startsWith("/") ? COMMANDS[word] : undefined) ?? COMMANDS[folded];
-      if (command) return onCommand(turn, command, first.startsWith("/") ? rest.join(" ") : "");
+      if (command) {
+        delete st.askName;
+        return onCommand(turn, command, first.startsWith("/") ? rest.join(" ") : "");
+      }
+      if (st.askName) return menteeName(ctx, turn, text);
       if (NEXT_WORDS.has(folded) && st.lesson?.focus) return nextPart(ctx, turn);
       if (st.onboarding) {
         const reply = await onboardingText(ctx, turn);
@@ -116,5 +124,16 @@ export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: 
     return undefined;
   }
 
-  return { name: "learning", handle };
+  /** A mentor's waiting message goes before whatever answers this learner's turn, with a way to turn them off. */
+  async function decorate(turn: Turn, reply: Reply): Promise<Reply> {
+    if (reply.kind === "error") return reply;
+    const messages = await mentorMessagesFor(ctx, turn);
+    if (!messages.length) return reply;
+    const text = `${messages.join("\n\n")}\n\n${reply.text}`;
+    const buttons = [...(reply.buttons ?? []), { label: T.messagesOffButton, action: "mt:off" }];
+    // The lesson/quiz rich lines and quiz stay as they are; the note is plain text before them.
+    return { ...reply, text, buttons, ...(reply.rich ? { rich: [...richLines(messages.join("\n\n")), { spans: [] }, ...reply.rich] } : {}) };
+  }
+
+  return { name: "learning", handle, decorate };
 }

@@ -125,7 +125,29 @@ export const T = {
   menteeSelf: "Đây là mã của chính bạn. Hãy gửi mã này cho người bạn hướng dẫn.",
   mentorHeader: (label: string, code: string) => `Đại sứ số: ${label} (mã mời ${code})`,
   mentorNone: "Chưa có ai tham gia. Hãy gửi mã mời cho người bạn muốn hướng dẫn.",
-  mentorMentee: (n: number, done: number, passed: number) => `${n}. Người học ${n}: học xong ${done} bài, đạt ${passed} bài kiểm tra`,
+  mentorMentee: (n: number, done: number, passed: number, name?: string) =>
+    `${n}. ${name ?? `Người học ${n}`}: học xong ${done} bài, đạt ${passed} bài kiểm tra`,
+  mentorLast: (lesson: string | undefined, date: string | undefined) =>
+    date ? `   Lần cuối học: ${date}${lesson ? ` – bài "${lesson}"` : ""}` : "   Chưa học bài nào.",
+  mentorStuck: (lesson: string) => `   ⚠ Đang vướng: chưa đạt bài kiểm tra "${lesson}" – bạn có thể giúp họ ôn lại.`,
+  mentorMessagesOff: "   (đã tắt lời nhắn)",
+  mentorEncourageHint: "Chọn \"Động viên …\" để gửi lời động viên qua Trợ lý số (mỗi người một lần trong 24 giờ).",
+  encourageButton: (name: string) => `Động viên ${name}`,
+  encourageSent: (name: string) => `Đã gửi lời động viên cho ${name}. Họ sẽ nhận được khi nhắn tin với Trợ lý số lần tới.`,
+  encourageLimited: (name: string) => `Chưa gửi được: ${name} đã tắt lời nhắn, hoặc đã nhận lời nhắn trong 24 giờ qua.`,
+  encourageUnknown: "Không tìm thấy người học này. Gõ /daisu để xem lại danh sách.",
+  mentorMessage: (label: string, stuckLesson?: string) =>
+    `💌 Lời nhắn từ Đại sứ số ${label}: Bạn đang học rất tốt, cố lên nhé!` +
+    (stuckLesson ? ` Hãy đọc lại bài "${stuckLesson}" rồi làm lại bài kiểm tra, không sao cả.` : " Gõ /baihoc để học tiếp."),
+  messagesOffButton: "Không nhận lời nhắn",
+  messagesOff: "Đã tắt lời nhắn từ Đại sứ số. Muốn bật lại, gõ: /moi nhan",
+  messagesOn: "Đã bật lại lời nhắn từ Đại sứ số.",
+  askName:
+    "Bạn muốn Đại sứ số gọi bạn là gì? Gõ tên ngắn (ví dụ: Bà Lan, Chú Tư). Tên này chỉ Đại sứ số của bạn thấy. Không muốn thì chọn \"Bỏ qua\".",
+  skipName: "Bỏ qua",
+  nameSaved: (name: string) => `Cảm ơn ${name}! Đại sứ số sẽ thấy tên này.`,
+  nameSkipped: "Vâng, Đại sứ số sẽ thấy bạn là \"Người học\" kèm số thứ tự.",
+  nameBad: "Tên chỉ gồm chữ, tối đa 30 ký tự, không có số điện thoại. Bạn gõ lại, hoặc chọn \"Bỏ qua\".",
   mentorReached: (reached: number, total: number) => `Đã đạt cả lộ trình: ${reached}/${total} người.`,
   mentorGoal: (missing: number) => `Mục tiêu: hướng dẫn ít nhất 5 người (còn thiếu ${missing} người).`,
 } as const;

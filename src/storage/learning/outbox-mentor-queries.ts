@@ -119,6 +119,13 @@ export function mentorQueries(db: SqlRunner): MentorStore {
       });
     },
     async takeMentorMessages(menteeId, at) {
+      // Runs on every turn: a plain read first, the write transaction only when something waits.
+      const group = await learnerGroup(db, menteeId);
+      const [waiting] = await db.all(
+        `SELECT id FROM mentor_messages WHERE mentee_id IN (${placeholders(group.length)}) AND delivered_at IS NULL LIMIT 1`,
+        group,
+      );
+      if (!waiting) return [];
       return db.tx(async (t) => {
         const ids = await learnerGroup(t, menteeId);
         const inIds = `mentee_id IN (${placeholders(ids.length)})`;
