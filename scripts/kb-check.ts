@@ -5,6 +5,7 @@
  */
 import { resolve } from "node:path";
 import { checkKnowledge } from "../src/curriculum/check.js";
+import { AUDIENCES } from "../src/curriculum/index.js";
 import { evaluationQuestions } from "./eval-questions.js";
 
 const args = process.argv.slice(2);
@@ -22,6 +23,10 @@ for (const c of report.coverage) {
   const ok = c.count >= c.minimum;
   if (!ok) under++;
   console.log(`  ${ok ? "✓" : "✗"} ${c.topic.padEnd(9)} ${String(c.count).padStart(3)}  [≥ ${c.minimum}]`);
+}
+console.log("\nLessons per target group (a lesson may serve several):");
+for (const group of AUDIENCES) {
+  console.log(`  ${group.padEnd(14)} ${String(report.lessons.filter((l) => l.audience.includes(group)).length).padStart(3)}`);
 }
 console.log(
   `\n${report.lessons.length} lessons, ${report.sections} sections, ${report.quizQuestions} quiz questions; ` +

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { IncomingMessage } from "../../../../src/assistant/types.js";
+import { learningHarness } from "../../../fixtures/learning/harness.js";
+
+/** Mentor and mentees on the real router and an in-memory SQLite store. */
+function setup() {
+  const h = learningHarness();
+  const as = (userId: string) => (m: Partial<IncomingMessage>) => h.assistant.handle({ channel: "web", userId, ...m });
+  return { ...h, mentor: as("mentor"), lan: as("lan"), tu: as("tu") };
+}
+
+describe("Đại sứ số: mentors who can act", () => {
+  it("a mentee chooses a name; the mentor sees name, last lesson, where they are stuck and last active date", async () => {
+    const { store, mentor, lan, tu } = setup();
+    await store.createMentorCode("DS1", "Chị Hoa", "2026-11-20T00:00:00.000Z");
+    expect((await mentor({ text: "/daisu DS1" })).text).toContain("Bạn đã trở thành Đại sứ số");
+
+    await lan({ action: "ob:yes" });
+    const joined = await lan({ text: "/moi DS1" });
+    expect(joined.text).toContain("Bạn muốn Đại sứ số gọi bạn là gì?");
+    expect((await lan({ text: "0912345678" })).text).toContain("Tên chỉ gồm chữ");
+    expect((await lan({ text: "Bà Lan" })).text).toContain("Cảm ơn Bà Lan");
+    // Lan fails the quiz of l-two: she is stuck there.
+    let r = await lan({ action: "qz:s:l-two" });
+    for (let i = 0; i < 3; i++) r = await lan({ action: `${r.quiz!.answerActionPrefix}${(r.quiz!.correctIndex + 1) % 3}` });
+    expect(r.text).toMatch(/Cần đúng từ/);
+
+    await tu({ action: "ob:yes" });
+    await tu({ text: "/moi DS1" });
+    expect((await tu({ action: "mt:skip" })).text).toContain("Người học");
+
+    const view = await mentor({ text: "/daisu" });
+    // Same join time under the fixed test clock: the order between the two is by id, so match either position.
+    expect(view.text).toMatch(/\d\. Bà Lan: học xong 0 bài, đạt 0 bài kiểm tra/);
+    expect(view.text).toContain('Lần cuối học: 23/11/2026 – bài "Bài l-two"');
+    expect(view.text).toContain('Đang vướng: chưa đạt bài kiểm tra "Bài l-two"');
+    expect(view.text).toMatch(/\d\. Người học \d:/);
+    expect(view.text).toContain("Chưa học bài nào.");
+    expect(view.buttons?.map((b) => b.label).sort()).toEqual(["Động viên Bà Lan", expect.stringMatching(/^Động viên Người học \d$/)].sort());
+  });
+
+  it("the mentor's encouragement reaches the mentee with their next reply, once a day, and the mentee can opt out", async () => {
+    const { store, mentor, lan } = setup();
+    await store.createMentorCode("DS2", "Chị Hoa", "2026-11-20T00:00:00.000Z");
+    await mentor({ text: "/daisu DS2" });
+    await lan({ action: "ob:yes" });
+    await lan({ text: "/moi DS2" });
+    await lan({ text: "Bà Lan" });
+
+    expect((await mentor({ action: "mt:e:1" })).text).toContain("Đã gửi lời động viên cho Bà Lan");
+    expect((await mentor({ action: "mt:e:1" })).text).toContain("Chưa gửi được");
+    expect((await mentor({ action: "mt:e:9" })).text).toContain("Không tìm thấy");
+
+    const next = await lan({ text: "/tiendo" });
+    expect(next.text.startsWith("💌 Lời nhắn từ Đại sứ số Chị Hoa")).toBe(true);
+    expect(next.buttons?.at(-1)).toEqual({ label: "Không nhận lời nhắn", action: "mt:off" });
+    expect((await lan({ text: "/tiendo" })).text).not.toContain("💌");
+
+    expect((await lan({ action: "mt:off" })).text).toContain("Đã tắt lời nhắn");
+    const view = await mentor({ text: "/daisu" });
+    expect(view.text).toContain("(đã tắt lời nhắn)");
+    expect(view.buttons ?? []).toEqual([]);
+    expect((await lan({ text: "/moi nhan" })).text).toContain("Đã bật lại");
+  });
+});
