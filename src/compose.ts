@@ -236,13 +236,14 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
       ...earlyFeatures,
       createCommandsFeature({ templates, ask: qa.ask }),
       createStepFeature({ whatFollows }),
-      createConversationFeature({ answerSection: qa.answerSection, section: (id) => index.retriever.get(id), whatFollows }),
+      createConversationFeature({ answerSection: qa.answerSection, section: (id) => index.retriever.get(id), whatFollows, thanks: templates.thanks }),
       qa,
     ],
     conversations: stores.conversations,
     learnerIdFor: (m) => learnerIdFor(m),
     templates,
     logger: logger.child({ part: "assistant" }),
+    limits: config.limits,
   });
 
   // ── CHANNELS OWNER: wire Telegram and Zalo here ──────────────────────────────────────────────────────────────
@@ -291,6 +292,7 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
         unanswered: stores.unanswered,
         adminToken: config.admin.apiToken,
         extraPlugins,
+        chat: { maxTextLength: config.limits.maxTextLength, perIp: config.limits.perIp },
       }),
     async start() {
       for (const start of starters) await start();

@@ -68,6 +68,12 @@ const envSchema = z
     QUIZ_MAX_ATTEMPTS: intWithDefault(0, 0, 1000),
     /** Days questions are kept (learning question log, unanswered log) before the retention job deletes them. */
     QUESTION_RETENTION_DAYS: intWithDefault(180, 1, 3650),
+    /** Fairness (issue 11): longest message on every channel, turns per learner and requests per IP per window. */
+    MAX_TEXT_LENGTH: intWithDefault(1000, 50, 10_000),
+    RATE_LIMIT_LEARNER_MAX: intWithDefault(60, 1, 100_000),
+    RATE_LIMIT_IP_MAX: intWithDefault(300, 1, 1_000_000),
+    RATE_LIMIT_WINDOW_MS: intWithDefault(60_000, 1_000, 3_600_000),
+    MAX_QUEUED_TURNS: intWithDefault(5, 1, 1_000),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN) {
@@ -131,6 +137,16 @@ export interface Config {
   xapi: { homePage: string; lrs?: { endpoint: string; username: string; password: string } };
   quiz: { passPercent: number; maxAttempts: number };
   privacy: { questionRetentionDays: number };
+  /**
+   * Fairness: text cap on every channel; per-learner turns (core, all channels) and per-IP requests (POST /api/chat)
+   * per window; turns one learner may have waiting.
+   */
+  limits: {
+    maxTextLength: number;
+    perLearner: { max: number; windowMs: number };
+    perIp: { max: number; windowMs: number };
+    maxQueuedTurns: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -200,5 +216,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     quiz: { passPercent: e.QUIZ_PASS_PERCENT, maxAttempts: e.QUIZ_MAX_ATTEMPTS },
     privacy: { questionRetentionDays: e.QUESTION_RETENTION_DAYS },
+    limits: {
+      maxTextLength: e.MAX_TEXT_LENGTH,
+      perLearner: { max: e.RATE_LIMIT_LEARNER_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS },
+      perIp: { max: e.RATE_LIMIT_IP_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS },
+      maxQueuedTurns: e.MAX_QUEUED_TURNS,
+    },
   };
 }

@@ -1,11 +1,13 @@
 import type { Logger } from "../shared/logger.js";
 import { silentLogger } from "../shared/logger.js";
-import { cleanInput } from "./dialogue/clean-text.js";
+import { cleanAction, cleanInput } from "./dialogue/clean-text.js";
 import { needsPersonalDataNotice, withPersonalDataNotice } from "./dialogue/personal-data-notice.js";
 import { createKeyedQueue } from "../shared/keyed-queue.js";
+import { createRateWindow } from "../shared/rate-window.js";
 import type { Feature, Turn } from "./feature.js";
 import type { ConversationState, ConversationStore } from "./ports.js";
 import { fixedReply } from "./templates.js";
+import { DEFAULT_TURN_LIMITS, throttledReply, tooLongText, type TurnLimits } from "./turn-limits.js";
 import type { Assistant, IncomingMessage, Reply } from "./types.js";
 
 /** Button payload prefix: the rest is handled as if the learner had typed it (≤ 64 bytes in all). */
@@ -21,6 +23,8 @@ export interface AssistantDeps {
   templates: { help: string; error: string };
   clock?: () => Date;
   logger?: Logger;
+  /** Text cap, per-learner rate and queue bound (config.limits); DEFAULT_TURN_LIMITS when absent. */
+  limits?: TurnLimits;
 }
 
 /**
@@ -30,19 +34,26 @@ export interface AssistantDeps {
 export function createAssistant(deps: AssistantDeps): Assistant {
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
-  const perLearner = createKeyedQueue();
+  const limits = deps.limits ?? DEFAULT_TURN_LIMITS;
+  const perLearner = createKeyedQueue({ maxPending: limits.maxQueuedTurns });
+  const rate = createRateWindow({ ...limits.perLearner, now: () => clock().getTime() });
 
   async function handle(message: IncomingMessage): Promise<Reply> {
     // A "say:<text>" button (the greeting's common starts) is the same as typing <text>.
     const said = message.action?.startsWith(SAY_ACTION) ? message.action.slice(SAY_ACTION.length) : undefined;
     const text = cleanInput(said ?? message.text);
-    const action = said !== undefined ? undefined : message.action?.trim() || undefined;
+    const action = said !== undefined ? undefined : cleanAction(message.action);
     let learnerId: string | undefined;
     try {
       learnerId = await deps.learnerIdFor(message);
+      // Fairness first, before any work: every turn counts towards the learner's rate, whatever it carries.
+      if (!rate.hit(learnerId)) return throttledReply();
       if (!text && !action) return fixedReply("help", deps.templates.help);
+      if (text.length > limits.maxTextLength) return fixedReply("info", tooLongText(limits.maxTextLength));
       const id = learnerId;
-      return await perLearner.run(id, () => turnFor(id, message, text, action));
+      // A learner with maxQueuedTurns turns already waiting is told to slow down now, not answered minutes later.
+      const turn = perLearner.tryRun(id, () => turnFor(id, message, text, action));
+      return turn ? await turn : throttledReply();
     } catch (error) {
       logger.error({ err: error, channel: message.channel, learnerId }, "assistant turn failed");
       return fixedReply("error", deps.templates.error, 0);

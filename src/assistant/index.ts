@@ -1,5 +1,6 @@
 /** The assistant core's public API: what channels, http/, main.ts and scripts use. */
 export { createAssistant, type AssistantDeps } from "./assistant.js";
+export { DEFAULT_TURN_LIMITS, TOO_FAST_TEXT, tooLongText, type TurnLimits } from "./turn-limits.js";
 export { createCommandsFeature, type CommandsDeps } from "./commands/commands-feature.js";
 export { createQaFeature, type QaDeps, type QaFeature } from "./answering/qa-feature.js";
 export { createConfidenceScorer, type ConfidenceScorer } from "./answering/confidence.js";

@@ -113,6 +113,11 @@ export interface Reply {
   sources: SourceRef[];
   /** 0..1 calibrated retrieval confidence; 1 for fixed replies (greeting, help, commands). */
   confidence: number;
+  /**
+   * Set when the turn was not processed because the learner sends too fast (rate limit or full queue, see
+   * turn-limits.ts): the web API answers HTTP 429 with the text, chat apps send the text as a normal reply.
+   */
+  throttled?: boolean;
 }
 
 /** The single entry point every channel calls. */

@@ -37,7 +37,8 @@ export const UI = {
     const [first, ...rest] = sources;
     if (!first) return "";
     const date = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/, "$3/$2/$1");
-    const more = rest.length > 0 ? `; xem thêm: ${rest.map((s) => s.title).join("; ")}` : "";
+    const others = [...new Set(rest.map((s) => (s.title === first.title ? s.section : s.title)))];
+    const more = others.length > 0 ? `; xem thêm: ${others.join("; ")}` : "";
     return `Nguồn: ${first.title} – ${first.section} (cập nhật ${date(first.updated)})${more}`;
   },
 } as const;

@@ -1,7 +1,8 @@
+import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import type { Assistant, UnansweredLog } from "../assistant/index.js";
 import { webChatPage } from "../channels/web/index.js";
-import { chatRoute, MAX_TEXT_LENGTH } from "./chat-route.js";
+import { chatRoute, MAX_TEXT_LENGTH, type ChatRouteOptions } from "./chat-route.js";
 import { installErrorHandler } from "./error-handler.js";
 import { healthRoute, type PartStatus } from "./health-route.js";
 import { readyRoute, type ReadinessReport } from "./ready-route.js";
@@ -24,21 +25,25 @@ export interface ServerDeps {
   extraPlugins?: FastifyPluginAsync[];
   /** Serve the web chat page at / (default true). */
   webChat?: boolean;
+  /** POST /api/chat's text cap and per-IP limit (config.limits); without `perIp` the route has no per-IP limit. */
+  chat?: ChatRouteOptions;
 }
 
 /** Builds the HTTP app. Never listens: main.ts does, tests use `inject` or listen on 127.0.0.1:0 themselves. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
-    // JSON overhead on top of the 1,000-character question; larger bodies are refused before parsing.
-    bodyLimit: 16 * 1024 + MAX_TEXT_LENGTH * 4,
+    // JSON overhead on top of the longest question (UTF-8, escapes); larger bodies are refused before parsing.
+    bodyLimit: 16 * 1024 + (deps.chat?.maxTextLength ?? MAX_TEXT_LENGTH) * 6,
     // Behind a reverse proxy in production; request ids help correlate a citizen's report with the logs.
     trustProxy: true,
   }) as unknown as FastifyInstance;
   installErrorHandler(app);
   await app.register(healthRoute(deps.health ?? (() => ({})), deps.parts));
   await app.register(readyRoute(deps.ready ?? (async () => ({ ready: true, checks: {} }))));
-  await app.register(chatRoute(deps.assistant));
+  // Per-route limits only (POST /api/chat): webhooks come from the platforms' few IPs, health probes from the host.
+  await app.register(rateLimit, { global: false, cache: 20_000 });
+  await app.register(chatRoute(deps.assistant, deps.chat));
   if (deps.unanswered && deps.adminToken) await app.register(unansweredRoute(deps.unanswered, deps.adminToken));
   if (deps.webChat !== false) await app.register(webChatPage);
   for (const plugin of deps.extraPlugins ?? []) await app.register(plugin);

@@ -1,12 +1,19 @@
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Assistant, QuizPrompt, Reply } from "../assistant/index.js";
+import { TOO_FAST_TEXT, type Assistant, type QuizPrompt, type Reply } from "../assistant/index.js";
 import { webReplyHtml, webSources } from "../channels/web/index.js";
 import { AppError } from "../shared/errors.js";
 
+/** Default text cap (config MAX_TEXT_LENGTH); the core applies the same cap to every channel. */
 export const MAX_TEXT_LENGTH = 1000;
 
-const chatBody = z
+/** Per-IP limit of POST /api/chat (config RATE_LIMIT_IP_MAX / RATE_LIMIT_WINDOW_MS). */
+export interface ChatRouteOptions {
+  maxTextLength?: number;
+  perIp?: { max: number; windowMs: number };
+}
+
+const chatBodyFor = (maxText: number) => z
   .object(
     {
     userId: z
@@ -14,7 +21,7 @@ const chatBody = z
       .trim()
       .min(1, "userId must not be empty")
       .max(128, "userId must be at most 128 characters"),
-    text: z.string({ invalid_type_error: "text must be a string" }).max(MAX_TEXT_LENGTH, `text must be at most ${MAX_TEXT_LENGTH} characters`).optional(),
+    text: z.string({ invalid_type_error: "text must be a string" }).max(maxText, `text must be at most ${maxText} characters`).optional(),
     action: z.string({ invalid_type_error: "action must be a string" }).max(64, "action must be at most 64 characters").optional(),
     },
     { invalid_type_error: 'body must be a JSON object {"userId", "text"}' },
@@ -59,10 +66,30 @@ export function publicQuiz(quiz: QuizPrompt) {
   };
 }
 
-/** POST /api/chat {userId, text, action?} → the assistant's reply as JSON (the web channel). */
-export function chatRoute(assistant: Assistant): FastifyPluginAsync {
+/** The per-IP 429: through the error handler, with the same friendly Vietnamese text as the core's limit. */
+export function tooFastError(): AppError {
+  return Object.assign(new AppError("rate_limit:api", "Too many messages; wait a moment and send again."), { messageVi: TOO_FAST_TEXT });
+}
+
+// Loopback is exempt from the per-IP limit: a reverse proxy on the same host that does not send X-Forwarded-For
+// would otherwise make every citizen one IP (and in-process scripts inject from 127.0.0.1). The core's per-learner
+// limit still applies to them.
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+const isLoopback = (request: FastifyRequest) => LOOPBACK.test(request.ip);
+
+/**
+ * POST /api/chat {userId, text, action?} → the assistant's reply as JSON (the web channel). Limited per IP (needs
+ * @fastify/rate-limit registered with `global: false`, as buildServer does) and, in the core, per learner: both
+ * answer 429 with `messageVi` "Bạn gửi nhanh quá…".
+ */
+export function chatRoute(assistant: Assistant, options: ChatRouteOptions = {}): FastifyPluginAsync {
+  const maxText = options.maxTextLength ?? MAX_TEXT_LENGTH;
+  const chatBody = chatBodyFor(maxText);
   return async (app) => {
-    app.post("/api/chat", async (request) => {
+    const rateLimit = options.perIp
+      ? { max: options.perIp.max, timeWindow: options.perIp.windowMs, allowList: isLoopback, errorResponseBuilder: tooFastError }
+      : undefined;
+    app.post("/api/chat", { config: rateLimit ? { rateLimit } : {} }, async (request) => {
       const parsed = chatBody.safeParse(request.body ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -70,7 +97,7 @@ export function chatRoute(assistant: Assistant): FastifyPluginAsync {
         const error = new AppError("bad_request:api", issue ? issue.message : "invalid body");
         Object.assign(error, {
           messageVi: tooLong
-            ? `Câu hỏi dài quá ${MAX_TEXT_LENGTH} ký tự. Bạn viết ngắn lại giúp tôi nhé.`
+            ? `Câu hỏi dài quá ${maxText} ký tự. Bạn viết ngắn lại giúp tôi nhé.`
             : issue?.path[0] === "text"
               ? "Bạn chưa gõ câu hỏi."
               : "Tin nhắn chưa hợp lệ. Bạn tải lại trang rồi thử lại nhé.",
@@ -79,6 +106,8 @@ export function chatRoute(assistant: Assistant): FastifyPluginAsync {
       }
       const { userId, text, action } = parsed.data;
       const reply = await assistant.handle({ channel: "web", userId, text, action: action?.trim() || undefined });
+      // The core's per-learner limit or full queue: the same 429 as the per-IP limit.
+      if (reply.throttled) throw Object.assign(tooFastError(), { messageVi: reply.text });
       return toChatResponse(reply);
     });
   };

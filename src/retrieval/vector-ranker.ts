@@ -1,6 +1,8 @@
 import { Document } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { join } from "node:path";
+import { readHnswPoints } from "./hnsw-points.js";
 
 /** Search breadth: hnswlib's default ef (10) is too small for reliable top-50 lists. */
 const EF_SEARCH = 128;
@@ -37,12 +39,12 @@ export class VectorRanker {
   /** Chunk position → its labels. */
   private readonly labels: number[][] = [];
   /**
-   * Label → its stored (normalised) vector, copied out of the native index once at load/build. Scoring a candidate
-   * then reads JS memory instead of asking hnswlib for a fresh 1,536-number array per label (`getPoint` copies),
-   * which was half of the CPU time per answer. Hashed vectors are sparse, so they are kept as their non-zero
-   * coordinates; dense vectors (a real embedding model) as a Float32Array.
+   * Label → its stored (normalised) vector, held in JS for scoring. Asking hnswlib for it per candidate (`getPoint`
+   * builds a fresh 1,536-number array through N-API, ~0.4 ms) was half of the CPU time per answer. Filled from the
+   * index file when the index is loaded or saved (see hnsw-points.ts), else once per label on first use. Hashed
+   * vectors are sparse, so they are kept as their non-zero coordinates; dense ones (a real model) as a Float32Array.
    */
-  private readonly points: StoredPoint[] = [];
+  private readonly points: Array<StoredPoint | undefined> = [];
   /** Vector dimensions (read once: the native getter is not free). */
   readonly dims: number;
   /** The last query vector scored and its squared norm (searchDetailed scores several chunks with one vector). */
@@ -59,7 +61,6 @@ export class VectorRanker {
       const doc = Number((store.docstore.search(String(label)) as Document).metadata?.doc ?? label);
       this.owner.push(doc);
       (this.labels[doc] ??= []).push(label);
-      this.points.push(storedPoint(store.index.getPoint(label)));
     }
   }
 
@@ -83,11 +84,37 @@ export class VectorRanker {
   }
 
   static async load(dir: string, embeddings: EmbeddingsInterface): Promise<VectorRanker> {
-    return new VectorRanker(await HNSWLib.load(dir, embeddings), embeddings);
+    const ranker = new VectorRanker(await HNSWLib.load(dir, embeddings), embeddings);
+    ranker.readPoints(dir);
+    return ranker;
   }
 
   async save(dir: string): Promise<void> {
     await this.store.save(dir);
+    this.readPoints(dir);
+  }
+
+  /**
+   * Takes every label's vector from the saved index file in one pass. Checked against `getPoint` on the first and
+   * last label; on any mismatch (another file layout) the points stay to be fetched one by one on first use.
+   */
+  private readPoints(dir: string): void {
+    const count = this.owner.length;
+    if (count === 0 || this.points.length === count) return;
+    const points = new Array<StoredPoint | undefined>(count);
+    const ok = readHnswPoints(join(dir, "hnswlib.index"), this.dims, count, (label, coordinates) => {
+      points[label] = storedPoint(coordinates);
+    });
+    if (!ok || points.includes(undefined)) return;
+    for (const label of new Set([0, count - 1])) {
+      const expected = storedPoint(this.store.index.getPoint(label));
+      if (!samePoint(points[label]!, expected)) return;
+    }
+    this.points.splice(0, this.points.length, ...points);
+  }
+
+  private point(label: number): StoredPoint {
+    return (this.points[label] ??= storedPoint(this.store.index.getPoint(label)));
   }
 
   /** Number of chunks (not vectors) in the index. */
@@ -140,10 +167,7 @@ export class VectorRanker {
     if (!labels || labels.length === 0) return 0;
     const a = this.queryNormSquared(vector);
     let best = 0;
-    for (const label of labels) {
-      const point = this.points[label];
-      if (point) best = Math.max(best, cosine(vector, a, point));
-    }
+    for (const label of labels) best = Math.max(best, cosine(vector, a, this.point(label)));
     return best;
   }
 
@@ -172,24 +196,31 @@ interface StoredPoint {
   normSquared: number;
 }
 
-/** Sparse when at most a quarter of the coordinates are non-zero (hashed features: a few dozen of 1,536). */
-function storedPoint(point: readonly number[]): StoredPoint {
+/** Sparse when at most a quarter of the coordinates are non-zero (hashed features: about a hundred of 1,536). */
+function storedPoint(point: ArrayLike<number>): StoredPoint {
+  const length = point.length;
   let nonZero = 0;
   let normSquared = 0;
-  for (const y of point) {
+  for (let i = 0; i < length; i++) {
+    const y = point[i]!;
     if (y !== 0) nonZero++;
     normSquared += y * y;
   }
-  if (nonZero * 4 > point.length) return { values: Float32Array.from(point), normSquared };
+  if (nonZero * 4 > length) return { values: Float32Array.from(point), normSquared };
   const index = new Uint32Array(nonZero);
   const values = new Float32Array(nonZero);
-  let j = 0;
-  point.forEach((y, i) => {
-    if (y === 0) return;
+  for (let i = 0, j = 0; i < length; i++) {
+    const y = point[i]!;
+    if (y === 0) continue;
     index[j] = i;
     values[j++] = y;
-  });
+  }
   return { index, values, normSquared };
+}
+
+function samePoint(a: StoredPoint, b: StoredPoint): boolean {
+  if (!Object.is(a.normSquared, b.normSquared) || a.values.length !== b.values.length || !a.index !== !b.index) return false;
+  return a.values.every((v, i) => Object.is(v, b.values[i])) && (!a.index || a.index.every((v, i) => v === b.index?.[i]));
 }
 
 /**

@@ -56,7 +56,7 @@ export function buildTestAssistant(options: TestAssistantOptions = {}) {
     features: [
       createCommandsFeature({ templates: testTemplates, ask: qa.ask }),
       createStepFeature({ whatFollows }),
-      createConversationFeature({ answerSection: qa.answerSection, section: (id) => retriever.get(id), whatFollows }),
+      createConversationFeature({ answerSection: qa.answerSection, section: (id) => retriever.get(id), whatFollows, thanks: testTemplates.thanks }),
       qa,
     ],
     conversations,

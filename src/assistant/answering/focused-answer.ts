@@ -38,9 +38,9 @@ const MIN_SECTION_COVERAGE = 0.2;
 const MIN_OPENING = 90;
 
 const PLACE = /"|“|công an|ủy ban|uỷ ban|ubnd|một cửa|bưu điện|ngân hàng|trung tâm|cổng|ứng dụng|mục|trang|tổng đài|số \d|\d{3,}/iu;
-const YES_NO = /^(có|không|được|chưa|nên|phải|đúng|sai|cần)\b/iu;
+const YES_NO = /^(có|không|được|chưa|nên|phải|đúng|sai|cần)(?!\p{L})/iu;
 const DOCUMENTS = /giấy tờ|mang theo|căn cước|cccd|hồ sơ|cần có|chuẩn bị/iu;
-const REASON = /\b(vì|để|do|nhằm|giúp)\b/iu;
+const REASON = /(?<!\p{L})(vì|để|do|nhằm|giúp)(?!\p{L})/iu;
 
 function bonus(unit: AnswerUnit, types: Set<QuestionType>): number {
   let b = 0;
@@ -123,9 +123,10 @@ export function createFocusedComposer(chunks: readonly Chunk[]): FocusedComposer
 
       // The runner-up sections' opening sentences, while they fit: a question is often answered by a neighbouring
       // section (dev half of the field set: +7 points for a median of about 90 more characters).
-      for (const other of options.pinned ? [] : sections.slice(1, 3)) {
+      // In an emergency, after the act-now steps: the opening of the section the question itself was about.
+      for (const other of sections.slice(1, options.pinned ? 2 : 3)) {
         // Only a section that shares enough of the question: an unrelated neighbour's opening is noise.
-        if (sectionCoverage(queryTerms, total, other) < MIN_SECTION_COVERAGE) continue;
+        if (!options.pinned && sectionCoverage(queryTerms, total, other) < MIN_SECTION_COVERAGE) continue;
         const opening = answerUnits(other).find((u) => u.kind === "lead");
         if (opening && length + opening.text.length <= options.budget) take(opening);
       }

@@ -7,7 +7,7 @@ import type { Reply } from "../types.js";
 import { GREETING_BUTTONS } from "../ui-text.js";
 
 export interface CommandsDeps {
-  templates: Pick<Templates, "greeting" | "help" | "thanks">;
+  templates: Pick<Templates, "greeting" | "help">;
   /** Answers a question (the QA feature's `ask`), for `/hoi <question>`. */
   ask: (turn: Turn, question: string) => Promise<Reply>;
 }
@@ -16,12 +16,6 @@ export interface CommandsDeps {
 const GREETINGS = new Set(
   ["xin chào", "chào", "chào bạn", "chào em", "chào cháu", "chào trợ lý", "hello", "hi", "alo", "a lô", "bắt đầu"].map(foldText),
 );
-/** Thanks and goodbyes: a short polite reply, never a search (a search for "cảm ơn" finds something random). */
-const THANKS = new Set(
-  ["cảm ơn", "cám ơn", "cảm ơn bạn", "cảm ơn nhiều", "cảm ơn em", "cảm ơn cháu", "thanks", "thank you", "tạm biệt", "bye"].map(foldText),
-);
-/** Bare acknowledgements: only meaningful inside step mode (where the step feature reads them as "next"). */
-const ACKS = new Set(["ok", "oke", "okay", "vâng", "dạ", "ừ", "được", "rồi", "biết rồi", "hiểu rồi"].map(foldText));
 const HELP_WORDS = new Set(["trợ giúp", "giúp", "giúp tôi", "giúp đỡ", "menu", "help", "hướng dẫn sử dụng"].map(foldText));
 
 /** `/cmd@BotName args` → { name: "cmd", args }. */
@@ -55,8 +49,8 @@ export function createCommandsFeature(deps: CommandsDeps): Feature {
       // "bắt đầu" while a procedure is on offer means "start the steps" (steps/step-words.ts), not hello.
       if (GREETINGS.has(folded) && !(folded === "bat dau" && readStepState(turn.state))) return greeting(turn);
       if (HELP_WORDS.has(folded)) return fixedReply("help", deps.templates.help);
-      if (THANKS.has(folded)) return fixedReply("info", deps.templates.thanks);
-      if (ACKS.has(folded) && !readStepState(turn.state)) return fixedReply("info", deps.templates.thanks);
+      // Thanks, goodbyes and bare acknowledgements are the conversation feature's (dialogue/courtesy.ts): a kind
+      // reply plus what to do next, never a search.
       return undefined;
     },
   };

@@ -13,6 +13,8 @@ export interface ConversationDeps {
   answerSection(turn: Turn, chunk: Chunk): Promise<Reply>;
   section(chunkId: string): Chunk | undefined;
   whatFollows: WhatFollows;
+  /** The reviewed thank-you reply (prompts/thanks.txt), used when nothing follows. */
+  thanks: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export function createConversationFeature(deps: ConversationDeps): Feature {
       const opening = courtesy === "thanks" ? UI.welcome : courtesy === "greeting" ? UI.hello : courtesy === "bye" ? UI.goodbye : UI.noted;
       const next = courtesy === "bye" ? undefined : nextAfterTopic(turn);
       writeNextUp(turn.state, next);
-      if (!next) return info(`${opening} ${UI.askAnything}`);
+      if (!next) return info(courtesy === "thanks" ? deps.thanks : courtesy === "bye" ? opening : `${opening} ${UI.askAnything}`);
       return {
         ...info(`${opening} ${UI.offerNext(next.section)}`),
         buttons: [{ label: shortLabel(next.section), action: NEXT_ACTION }],

@@ -7,7 +7,7 @@ import type { Chunk, ConversationState } from "../ports.js";
  */
 export type WhatFollows = (chunkId: string) => Chunk | undefined;
 
-const AFTERWARDS = /\b(xong|tiếp theo|làm gì tiếp|sau khi)\b/iu;
+const AFTERWARDS = /(?<!\p{L})(xong|tiếp theo|làm gì tiếp|sau khi)(?!\p{L})/iu;
 
 export function createWhatFollows(sections: readonly Chunk[], nextLesson: (lessonId: string) => string | undefined): WhatFollows {
   const byLesson = new Map<string, Chunk[]>();

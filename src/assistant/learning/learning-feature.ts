@@ -10,6 +10,7 @@ import { progressReply, suggestReply } from "./progress.js";
 import { answerQuiz, resumeQuiz, startQuiz } from "./quiz.js";
 import { T } from "./texts.js";
 import { richLines } from "../rich-text.js";
+import { asksForPerson, PERSON_ACTION, personReply } from "./contact.js";
 
 /** Folded command word(s) → command. Slash forms and plain words both work ("/baihoc", "bai hoc"). */
 const COMMANDS: Record<string, string> = {
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, string> = {
   hoso: "profile", "ho so": "profile",
   lienket: "link", "lien ket": "link",
   daisu: "mentor", "dai su": "mentor", "dai su so": "mentor",
+  gapnguoi: "person", "gap nguoi": "person",
   moi: "join",
 };
 const NEXT_WORDS = new Set(["tiep", "tiep theo", "doc tiep", "xem tiep"]);
@@ -82,6 +84,8 @@ export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: 
         return linkCommand(ctx, turn, arg, onLinked);
       case "mentor":
         return mentorCommand(ctx, turn, arg);
+      case "person":
+        return personReply(ctx, turn);
       default:
         return joinMentor(ctx, turn, arg);
     }
@@ -106,6 +110,10 @@ export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: 
         delete st.askName;
         return onCommand(turn, command, first.startsWith("/") ? rest.join(" ") : "");
       }
+      if (asksForPerson(text)) {
+        delete st.askName;
+        return personReply(ctx, turn);
+      }
       if (st.askName) return menteeName(ctx, turn, text);
       if (NEXT_WORDS.has(folded) && st.lesson?.focus) return nextPart(ctx, turn);
       if (st.onboarding) {
@@ -127,6 +135,10 @@ export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: 
   /** A mentor's waiting message goes before whatever answers this learner's turn, with a way to turn them off. */
   async function decorate(turn: Turn, reply: Reply): Promise<Reply> {
     if (reply.kind === "error") return reply;
+    // When the assistant cannot help (refusals: out of scope, not sure, unsafe request), offer a person.
+    if (reply.kind === "refusal" && !turn.message.isGroup && !reply.buttons?.some((b) => b.action === PERSON_ACTION)) {
+      reply = { ...reply, buttons: [...(reply.buttons ?? []), { label: T.personButton, action: PERSON_ACTION }] };
+    }
     const messages = await mentorMessagesFor(ctx, turn);
     if (!messages.length) return reply;
     const text = `${messages.join("\n\n")}\n\n${reply.text}`;

@@ -153,7 +153,16 @@ async function chooseUnit(
   save: (patch: Partial<LearnerProfile>) => Promise<LearnerProfile>,
 ): Promise<Reply> {
   const unit = await ctx.store.getUnit(code);
-  if (!unit) return ask(ctx, turn, p, learningState(turn).onboarding?.step ?? "province");
+  const step = learningState(turn).onboarding?.step ?? "province";
+  if (!unit) return ask(ctx, turn, p, step);
+  // Actions come from the client and can be forged: a commune must lie in the learner's province and a
+  // neighbourhood in their commune, or the place would be inconsistent (and the reports wrong). Otherwise the
+  // current question is asked again.
+  const parentOk =
+    unit.level === "province" ||
+    (unit.level === "commune" && !!p.provinceCode && unit.parentCode === p.provinceCode) ||
+    (unit.level === "neighbourhood" && !!p.communeCode && unit.parentCode === p.communeCode);
+  if (!parentOk) return ask(ctx, turn, p, step);
   if (unit.level === "province") {
     return advance(ctx, turn, await save({ provinceCode: unit.code, communeCode: undefined, neighbourhoodCode: undefined }), "province");
   }

@@ -150,8 +150,13 @@ const CSV_COLUMNS = [
   "active_learners", "lessons_completed", "quizzes_passed", "reached_core_path", "top_questions", "target_group_name",
 ] as const;
 
+/**
+ * One CSV cell (RFC 4180 quoting). Text that a spreadsheet would run as a formula — starting with = + - @, or a tab or
+ * carriage return before one — gets a leading apostrophe (OWASP "CSV injection"): report cells carry learners' own
+ * questions and unit names from imported files. Numbers are written as they are.
+ */
 export function csvCell(v: string | number): string {
-  const s = String(v);
+  const s = typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

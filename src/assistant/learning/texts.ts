@@ -119,7 +119,8 @@ export const T = {
     `Bạn đã trở thành Đại sứ số! Mã mời của bạn: ${code}\nNgười bạn hướng dẫn chỉ cần gõ: /moi ${code}\nGõ /daisu để xem tiến độ của họ.`,
   mentorBad: "Mã Đại sứ số không đúng hoặc đã có người dùng. Bạn hãy hỏi lại cán bộ phụ trách.",
   notMentor: "Bạn chưa là Đại sứ số. Nếu được cấp mã, hãy gõ: /daisu <mã>",
-  menteeJoined: "Bạn đã được kết nối với Đại sứ số. Họ sẽ thấy số bài bạn đã học và đã đạt (không thấy câu trả lời của bạn).",
+  menteeJoined:
+    "Bạn đã được kết nối với Đại sứ số. Họ sẽ thấy: số bài bạn đã học và đã đạt, bài học gần nhất và ngày học, bài kiểm tra chưa đạt – không thấy câu trả lời hay câu hỏi của bạn. Họ có thể gửi lời động viên qua Trợ lý số; không muốn nhận thì gõ: /moi tat",
   menteeAlready: "Bạn đã có Đại sứ số hướng dẫn rồi.",
   menteeBad: "Mã mời không đúng. Bạn hãy hỏi lại người đã mời bạn.",
   menteeSelf: "Đây là mã của chính bạn. Hãy gửi mã này cho người bạn hướng dẫn.",
@@ -148,6 +149,20 @@ export const T = {
   nameSaved: (name: string) => `Cảm ơn ${name}! Đại sứ số sẽ thấy tên này.`,
   nameSkipped: "Vâng, Đại sứ số sẽ thấy bạn là \"Người học\" kèm số thứ tự.",
   nameBad: "Tên chỉ gồm chữ, tối đa 30 ký tự, không có số điện thoại. Bạn gõ lại, hoặc chọn \"Bỏ qua\".",
+  personHeader: (unit: string) => (unit ? `Gặp người thật ở ${unit}:` : "Gặp người thật ở địa phương bạn:"),
+  personDesk: "Bộ phận một cửa (tiếp nhận và trả kết quả):",
+  personPhone: "Điện thoại",
+  personHours: "Giờ làm việc",
+  personAddress: "Địa chỉ",
+  personTeam: "Tổ công nghệ số cộng đồng",
+  personSafety: "Cán bộ thật không bao giờ hỏi mã OTP, mật khẩu hay bảo bạn chuyển tiền.",
+  personGeneric:
+    "Bạn có thể gặp cán bộ ở Bộ phận một cửa của Ủy ban nhân dân xã, phường nơi bạn ở (trong giờ hành chính), hoặc nhờ Tổ công nghệ số cộng đồng ở thôn, tổ dân phố.\n\n" +
+    "Cho tôi biết xã, phường của bạn (chọn \"Chọn nơi ở\"), tôi sẽ đưa số điện thoại và giờ làm việc nếu địa phương đã cập nhật.",
+  personGenericKnown:
+    "Xã, phường của bạn chưa cập nhật số điện thoại cho Trợ lý số. Bạn có thể đến Bộ phận một cửa của Ủy ban nhân dân xã, phường (trong giờ hành chính), hoặc nhờ Tổ công nghệ số cộng đồng ở thôn, tổ dân phố.",
+  setPlace: "Chọn nơi ở",
+  personButton: "Gặp người thật",
   mentorReached: (reached: number, total: number) => `Đã đạt cả lộ trình: ${reached}/${total} người.`,
   mentorGoal: (missing: number) => `Mục tiêu: hướng dẫn ít nhất 5 người (còn thiếu ${missing} người).`,
 } as const;

@@ -77,7 +77,7 @@ export class SendQueue {
       } catch (error) {
         const delay = attempt < maxAttempts ? this.options.retryDelayMs?.(error, attempt) : undefined;
         if (delay === undefined) throw error;
-        this.logger.warn({ chatId, attempt, delayMs: delay }, "send failed, retrying");
+        this.logger.warn({ attempt, delayMs: delay }, "send failed, retrying"); // no chat id in logs (issue 11)
         // Nothing else goes to this chat meanwhile: the platform asked us to back off.
         this.nextAt.set(chatId, this.now() + delay);
       }

@@ -4,6 +4,7 @@ import type { Assistant, IncomingMessage } from "../../assistant/index.js";
 import type { Logger } from "../../shared/logger.js";
 import { silentLogger } from "../../shared/logger.js";
 import { DedupCache } from "../shared/dedup-cache.js";
+import { channelLogger } from "../shared/log-safe.js";
 import { KeyedRunner } from "../shared/keyed-runner.js";
 import { channelTexts } from "../shared/reply-text.js";
 import { SendQueue } from "../shared/send-queue.js";
@@ -42,7 +43,8 @@ const allowedUpdates = ["message", "callback_query", "poll_answer"] as const;
  * acknowledged at once; the answer itself runs in the background, in order per chat.
  */
 export function createTelegramChannel(options: TelegramChannelOptions) {
-  const logger = (options.logger ?? silentLogger).child({ channel: "telegram" });
+  // Never raw chat ids or message payloads in the logs (issue 11): channelLogger drops them and reduces errors.
+  const logger = channelLogger((options.logger ?? silentLogger).child({ channel: "telegram" }));
   const bot = new Telegraf(options.token, {
     // Handlers return quickly (work is queued), so a short timeout only catches a hung API call.
     handlerTimeout: 20_000,

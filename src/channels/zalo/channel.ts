@@ -3,6 +3,7 @@ import type { Logger } from "../../shared/logger.js";
 import { silentLogger } from "../../shared/logger.js";
 import { BoundedMap } from "../shared/bounded-map.js";
 import { DedupCache } from "../shared/dedup-cache.js";
+import { channelLogger } from "../shared/log-safe.js";
 import { KeyedRunner } from "../shared/keyed-runner.js";
 import { channelTexts } from "../shared/reply-text.js";
 import { SendQueue } from "../shared/send-queue.js";
@@ -47,7 +48,8 @@ const nonTextEvents = new Set([
  * menus, split under 2,000 characters and paced per chat. Work runs in the background, in order per chat.
  */
 export function createZaloChannel(options: ZaloChannelOptions) {
-  const logger = (options.logger ?? silentLogger).child({ channel: "zalo" });
+  // Never raw chat ids or message payloads in the logs (issue 11): channelLogger drops them and reduces errors.
+  const logger = channelLogger((options.logger ?? silentLogger).child({ channel: "zalo" }));
   const pacing = options.pacing ?? {};
   const client =
     options.client ?? createZaloClient({ token: options.token, apiBase: options.apiBase, logger, backoffBaseMs: pacing.backoffBaseMs });
@@ -107,6 +109,8 @@ export function createZaloChannel(options: ZaloChannelOptions) {
     const typing = startTyping(chatId);
     try {
       const menuKey = `${chatId}:${userId}`;
+      // Typed choices refer to the menu the person saw when typing, not to the greeting's menu sent below.
+      const action = matchTextMenu(text, menus.get(menuKey));
       const known = await greeted.has(chatId);
       let greetedNow = false;
       if (!known && !/^\/start\b/i.test(text)) {
@@ -124,7 +128,6 @@ export function createZaloChannel(options: ZaloChannelOptions) {
           }
         }
       }
-      const action = matchTextMenu(text, menus.get(menuKey));
       const reply = await ask({ ...base, ...(action ? { action } : { text }), deliveryId: event.messageId });
       // "xin chào" as the first message: its answer is the greeting just sent, so it is not sent twice.
       if (reply?.kind === "greeting" && greetedNow) return;

@@ -8,7 +8,9 @@ import { safeCompare } from "../../shared/safe-compare.js";
 export function adminGate(token: string | undefined) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!token) {
-      await reply.code(503).send({ error: "unavailable:admin", message: "The admin API is off: set ADMIN_API_TOKEN." });
+      await reply
+        .code(503)
+        .send({ error: "unavailable:admin", message: "The admin API is off: set ADMIN_API_TOKEN.", messageVi: "Khu quản trị chưa bật (cần ADMIN_API_TOKEN)." });
       return;
     }
     const header = request.headers.authorization ?? "";
@@ -17,7 +19,7 @@ export function adminGate(token: string | undefined) {
       await reply
         .code(401)
         .header("WWW-Authenticate", 'Bearer realm="admin"')
-        .send({ error: "unauthorized:admin", message: "Send Authorization: Bearer <ADMIN_API_TOKEN>." });
+        .send({ error: "unauthorized:admin", message: "Wrong or missing admin token: send Authorization: Bearer <ADMIN_API_TOKEN>.", messageVi: "Sai mã quản trị." });
     }
   };
 }

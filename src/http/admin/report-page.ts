@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * The admin report page: plain HTML + inline SVG charts, no CDN (it must work on an offline office network). It holds
  * no data itself; the script asks for the admin token and calls GET /admin/reports with it.
@@ -91,3 +93,23 @@ $("csv").addEventListener("click", async () => {
   } catch (err) { $("status").textContent = err.message; }
 });
 </script></body></html>`;
+
+const inlineHash = (tag: "script" | "style") => {
+  const body = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(REPORT_PAGE_HTML)?.[1] ?? "";
+  return `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`;
+};
+
+/**
+ * The page's Content-Security-Policy: only its own inline script and style (by hash), requests to this origin only,
+ * no framing (clickjacking of the token field), no plug-ins, no <base> or form posts elsewhere.
+ */
+export const REPORT_PAGE_CSP = [
+  "default-src 'none'",
+  `script-src ${inlineHash("script")}`,
+  `style-src ${inlineHash("style")}`,
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");

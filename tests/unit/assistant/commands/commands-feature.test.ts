@@ -1,3 +1,4 @@
+import { UI } from "../../../../src/assistant/ui-text.js";
 import { describe, expect, it } from "vitest";
 import { buildTestAssistant } from "../../../fakes/test-assistant.js";
 import { testTemplates } from "../../../fixtures/templates.js";
@@ -41,10 +42,17 @@ describe("commands feature", () => {
     expect(viaCommand.text).toBe(bare.text);
   });
 
-  it.each(["cảm ơn", "cam on nhieu", "Tạm biệt!", "ok", "vâng"])("answers thanks and bare acknowledgements politely: %s", async (text) => {
+  it.each([
+    ["cảm ơn", testTemplates.thanks],
+    ["cam on nhieu", testTemplates.thanks],
+    ["Tạm biệt!", UI.goodbye],
+    ["ok", UI.noted],
+    ["vâng", UI.noted],
+  ])("leaves thanks and bare acknowledgements to the conversation feature, which answers politely: %s", async (text, opening) => {
     const { say } = buildTestAssistant({ threshold: 0.5 });
     const reply = await say(text);
-    expect(reply.text).toBe(testTemplates.thanks);
+    expect(reply.kind).toBe("info");
+    expect(reply.text.startsWith(opening)).toBe(true);
     expect(reply.sources).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { testTemplates } from "../../../fixtures/templates.js";
 import { describe, expect, it } from "vitest";
 import { createConversationFeature, createWhatFollows, type Chunk, type Reply, type Turn } from "../../../../src/assistant/index.js";
 import { UI } from "../../../../src/assistant/ui-text.js";
@@ -53,14 +54,14 @@ describe("conversation feature in the assistant", () => {
 
   it("with no topic: a short kind reply and what the learner can do, no buttons", async () => {
     const { say, retriever } = build();
-    for (const [text, opening] of [
-      ["cảm ơn con", UI.welcome],
-      ["alo alo", UI.hello],
-      ["xong rồi", UI.noted],
-      ["tiếp", UI.noted],
+    for (const [text, expected] of [
+      ["cảm ơn con", testTemplates.thanks],
+      ["alo alo", `${UI.hello} ${UI.askAnything}`],
+      ["xong rồi", `${UI.noted} ${UI.askAnything}`],
+      ["tiếp", `${UI.noted} ${UI.askAnything}`],
     ] as const) {
       const reply = await say(text);
-      expect(reply).toMatchObject({ kind: "info", text: `${opening} ${UI.askAnything}`, sources: [] });
+      expect(reply).toMatchObject({ kind: "info", text: expected, sources: [] });
       expect(reply.buttons).toBeUndefined();
     }
     expect(retriever.queries).toEqual([]);
@@ -86,7 +87,7 @@ describe("conversation feature in the assistant", () => {
     const { say } = build({ now: () => now });
     await say("Cài xong thì làm gì tiếp?");
     now = new Date("2026-11-23T09:00:00Z");
-    expect((await say("cảm ơn con")).text).toBe(`${UI.welcome} ${UI.askAnything}`);
+    expect((await say("cảm ơn con")).text).toBe(testTemplates.thanks);
   });
 });
 
@@ -100,6 +101,7 @@ describe("conversation feature alone", () => {
     },
     section: (id) => chunks.find((c) => c.id === id),
     whatFollows,
+    thanks: "[thanks]",
   });
   const turn = (text: string, state: Record<string, unknown> = {}, action?: string): Turn => ({
     message: { channel: "web", userId: "u", text, ...(action ? { action } : {}) },

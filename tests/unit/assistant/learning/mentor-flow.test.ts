@@ -36,7 +36,10 @@ describe("Đại sứ số: mentors who can act", () => {
     expect(view.text).toContain('Đang vướng: chưa đạt bài kiểm tra "Bài l-two"');
     expect(view.text).toMatch(/\d\. Người học \d:/);
     expect(view.text).toContain("Chưa học bài nào.");
-    expect(view.buttons?.map((b) => b.label).sort()).toEqual(["Động viên Bà Lan", expect.stringMatching(/^Động viên Người học \d$/)].sort());
+    const labels = view.buttons?.map((b) => b.label) ?? [];
+    expect(labels).toHaveLength(2);
+    expect(labels).toContain("Động viên Bà Lan");
+    expect(labels.some((l) => /^Động viên Người học \d$/.test(l))).toBe(true);
   });
 
   it("the mentor's encouragement reaches the mentee with their next reply, once a day, and the mentee can opt out", async () => {

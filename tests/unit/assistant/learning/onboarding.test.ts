@@ -60,3 +60,34 @@ describe("onboarding by typed answers", () => {
     expect((await say({ text: "Atlantis" })).text).toContain(T.notFound("Atlantis"));
   });
 });
+
+describe("onboarding actions forged by a client (issue 11 item 8)", () => {
+  it("never sets a commune outside the learner's province, nor a neighbourhood outside their commune", async () => {
+    const harness = learningHarness({ channel: "web" });
+    await harness.store.importUnits([
+      { level: "province", code: "01", name: "Thành phố Hà Nội" },
+      { level: "province", code: "79", name: "Thành phố Hồ Chí Minh" },
+      { level: "commune", code: "00004", name: "Phường Ba Đình", parentCode: "01" },
+      { level: "commune", code: "26734", name: "Phường Sài Gòn", parentCode: "79" },
+      { level: "neighbourhood", code: "00004-TDP01", name: "Tổ dân phố số 1", parentCode: "00004" },
+      { level: "neighbourhood", code: "26734-KP01", name: "Khu phố 1", parentCode: "26734" },
+    ]);
+    const { say, store, learnerId } = harness;
+    await say({ text: "/hoso" });
+    await say({ action: "ob:yes" });
+    // Before choosing any province, a commune cannot be set.
+    expect((await say({ action: "ob:u:00004" })).text).toContain(T.askProvince);
+    expect((await store.getProfile(await learnerId()))?.communeCode).toBeUndefined();
+    await say({ action: "ob:u:01" });
+    // A commune of another province: refused, the commune question is asked again.
+    expect((await say({ action: "ob:u:26734" })).text).toContain(T.askCommune("Thành phố Hà Nội"));
+    expect((await store.getProfile(await learnerId()))?.communeCode).toBeUndefined();
+    await say({ action: "ob:u:00004" });
+    expect((await store.getProfile(await learnerId()))?.communeCode).toBe("00004");
+    // A neighbourhood of another commune: refused too.
+    await say({ action: "ob:u:26734-KP01" });
+    expect((await store.getProfile(await learnerId()))?.neighbourhoodCode).toBeUndefined();
+    await say({ action: "ob:u:00004-TDP01" });
+    expect(await store.getProfile(await learnerId())).toMatchObject({ provinceCode: "01", communeCode: "00004", neighbourhoodCode: "00004-TDP01" });
+  });
+});

@@ -1,0 +1,14 @@
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { FakeEmbeddings } from "@langchain/core/utils/testing";
+const dir = process.argv[2]!;
+const store = await HNSWLib.load(dir, new FakeEmbeddings());
+const n = store.index.getCurrentCount();
+let t = performance.now();
+const pts: number[][] = [];
+for (let i = 0; i < n; i++) pts.push(store.index.getPoint(i));
+console.log(n, "getPoint all", Math.round(performance.now() - t), "ms");
+let nz = 0; for (const p of pts) for (const y of p) if (y !== 0) nz++;
+console.log("avg nonzero", nz / n);
+t = performance.now();
+for (let i = 0; i < n; i++) store.docstore.search(String(i));
+console.log("docstore", Math.round(performance.now() - t));

@@ -1,0 +1,13 @@
+import { FakeEmbeddings } from "@langchain/core/utils/testing";
+import { VectorRanker } from "../../src/retrieval/vector-ranker.js";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+const dir = process.argv[2]!;
+let t = performance.now();
+await HNSWLib.load(dir, new FakeEmbeddings());
+console.log("plain load", Math.round(performance.now() - t));
+t = performance.now();
+const r = await VectorRanker.load(dir, new FakeEmbeddings());
+console.log("ranker load", Math.round(performance.now() - t), (r as any).points.filter(Boolean).length);
+t = performance.now();
+await VectorRanker.load(dir, new FakeEmbeddings());
+console.log("ranker load again", Math.round(performance.now() - t));
