@@ -59,7 +59,7 @@ function report(profile: CpuProfile): void {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const name = (f: CallFrame) => {
-    const where = f.url ? `${relative(process.cwd(), f.url.replace(/^file:\/\//, ""))}:${f.lineNumber + 1}` : "";
+    const where = f.url ? relative(process.cwd(), f.url.replace(/^file:\/\//, "")) : "";
     return `${f.functionName || "(anonymous)"}${where ? ` ${where}` : ""}`;
   };
   const self = new Map<string, number>();

@@ -39,10 +39,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const rate = createRateWindow({ ...limits.perLearner, now: () => clock().getTime() });
 
   async function handle(message: IncomingMessage): Promise<Reply> {
+    // Channels pass strings, but a hostile payload may slip something else through: anything else counts as absent.
+    const rawAction = typeof message.action === "string" ? message.action : undefined;
     // A "say:<text>" button (the greeting's common starts) is the same as typing <text>.
-    const said = message.action?.startsWith(SAY_ACTION) ? message.action.slice(SAY_ACTION.length) : undefined;
-    const text = cleanInput(said ?? message.text);
-    const action = said !== undefined ? undefined : cleanAction(message.action);
+    const said = rawAction?.startsWith(SAY_ACTION) ? rawAction.slice(SAY_ACTION.length) : undefined;
+    const text = cleanInput(said ?? (typeof message.text === "string" ? message.text : undefined));
+    const action = said !== undefined ? undefined : cleanAction(rawAction);
     let learnerId: string | undefined;
     try {
       learnerId = await deps.learnerIdFor(message);

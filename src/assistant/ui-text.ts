@@ -37,7 +37,8 @@ export const UI = {
     const [first, ...rest] = sources;
     if (!first) return "";
     const date = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/, "$3/$2/$1");
-    const others = [...new Set(rest.map((s) => (s.title === first.title ? s.section : s.title)))];
+    // Other lessons by title only: a section heading can quote what scammers say ("đọc mã OTP…").
+    const others = [...new Set(rest.map((s) => s.title))].filter((t) => t !== first.title);
     const more = others.length > 0 ? `; xem thêm: ${others.join("; ")}` : "";
     return `Nguồn: ${first.title} – ${first.section} (cập nhật ${date(first.updated)})${more}`;
   },

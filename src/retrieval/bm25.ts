@@ -17,13 +17,25 @@ export class Bm25Index {
   private readonly postings: Map<string, Array<[number, number]>>;
   private readonly docTerms: Array<Set<string>>;
   private readonly avgdl: number;
+  /** Per term: its documents and frequencies as typed arrays (the scoring loop's layout). */
+  private readonly columns: Map<string, { docs: Int32Array; tfs: Float64Array }>;
+  /** Per document: k1 · (1 − b + b · |d| / avgdl), the same expression the scoring loop used to evaluate per posting. */
+  private readonly norms: Float64Array;
 
   private constructor(private readonly data: Bm25Data) {
     this.postings = new Map(data.postings);
+    this.columns = new Map(
+      data.postings.map(([term, entries]) => [
+        term,
+        { docs: Int32Array.from(entries, (e) => e[0]), tfs: Float64Array.from(entries, (e) => e[1]) },
+      ]),
+    );
     this.docTerms = data.docLen.map(() => new Set<string>());
     for (const [term, entries] of data.postings) for (const [doc] of entries) this.docTerms[doc]?.add(term);
     const total = data.docLen.reduce((a, b) => a + b, 0);
     this.avgdl = data.docLen.length > 0 ? total / data.docLen.length : 1;
+    const { k1, b } = data;
+    this.norms = Float64Array.from(data.docLen, (len) => k1 * (1 - b + (b * (len ?? 0)) / this.avgdl));
   }
 
   /** Builds the index; document `i` is `docs[i]`. */
@@ -66,14 +78,17 @@ export class Bm25Index {
   /** BM25 score of every document for the query terms (weight = how much the query cares about the term). */
   score(query: TermWeights): Float64Array {
     const scores = new Float64Array(this.data.docLen.length);
-    const { k1, b, docLen } = this.data;
+    const { k1 } = this.data;
+    const norms = this.norms;
     for (const [term, weight] of query) {
-      const list = this.postings.get(term);
-      if (!list) continue;
+      const column = this.columns.get(term);
+      if (!column) continue;
       const idf = this.idf(term) * weight;
-      for (const [doc, tf] of list) {
-        const norm = k1 * (1 - b + (b * (docLen[doc] ?? 0)) / this.avgdl);
-        scores[doc] = (scores[doc] ?? 0) + (idf * tf * (k1 + 1)) / (tf + norm);
+      const { docs, tfs } = column;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        const tf = tfs[i]!;
+        scores[doc] = scores[doc]! + (idf * tf * (k1 + 1)) / (tf + norms[doc]!);
       }
     }
     return scores;

@@ -1,6 +1,6 @@
 import type { Feature, Turn } from "../feature.js";
 import type { Chunk } from "../ports.js";
-import type { Reply } from "../types.js";
+import { channelHasButtons, type Reply } from "../types.js";
 import { readTopic } from "../answering/topic-state.js";
 import { shortLabel, UI } from "../ui-text.js";
 import { foldText } from "../../shared/fold.js";
@@ -59,7 +59,7 @@ export function createConversationFeature(deps: ConversationDeps): Feature {
       writeNextUp(turn.state, next);
       if (!next) return info(courtesy === "thanks" ? deps.thanks : courtesy === "bye" ? opening : `${opening} ${UI.askAnything}`);
       return {
-        ...info(`${opening} ${UI.offerNext(next.section)}`),
+        ...info(`${opening} ${UI.offerNext(next.section, channelHasButtons(turn.message.channel))}`),
         buttons: [{ label: shortLabel(next.section), action: NEXT_ACTION }],
       };
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Update } from "telegraf/types";
 import { safeCompare } from "../../shared/safe-compare.js";
+import { isWellFormedUpdate } from "./update-shape.js";
 
 export const telegramWebhookPath = "/webhooks/telegram";
 
@@ -25,6 +26,11 @@ export function telegramWebhookPlugin(opts: {
       const body = request.body as Partial<Update> | undefined;
       if (!body || typeof body !== "object" || typeof body.update_id !== "number") {
         return reply.code(400).send({ error: "expected a Telegram Update with a numeric update_id" });
+      }
+      // Authentic but malformed: acknowledged (a non-2xx would be redelivered for hours) and never handled.
+      if (!isWellFormedUpdate(body as Record<string, unknown>)) {
+        request.log.info("telegram webhook: malformed update ignored");
+        return reply.code(200).send({ ok: true, ignored: true });
       }
       const fresh = opts.acceptUpdate(body as Update);
       return reply.code(200).send({ ok: true, duplicate: !fresh });

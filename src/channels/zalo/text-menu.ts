@@ -77,7 +77,10 @@ export function matchTextMenu(text: string, menu: TextMenu | undefined): string 
   }
   const lower = lowerWords(text);
   const typedWithDiacritics = lower.replace(/đ/g, "d") !== folded;
-  return typedWithDiacritics ? menu.keywords[lower] : menu.foldedKeywords[folded];
+  // Own keys only: "constructor" or "toString" typed by a citizen must not pick Object.prototype's functions.
+  const table = typedWithDiacritics ? menu.keywords : menu.foldedKeywords;
+  const key = typedWithDiacritics ? lower : folded;
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** NFC, lower case, words separated by single spaces, symbols (▶) dropped. */

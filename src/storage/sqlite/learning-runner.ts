@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { SqlRunner, SqlValue } from "../learning/sql-runner.js";
 import type { SqliteDatabase } from "./database.js";
 
@@ -13,12 +14,24 @@ export function sqliteRunner(db: SqliteDatabase): SqlRunner {
     return result;
   };
   const clean = (params: SqlValue[] = []) => params.map((p) => (p === undefined ? null : p));
+  // Prepared statements are reused: preparing the same SQL on every call was a visible share of each answer's CPU.
+  // Bounded, because `IN (?, ?, …)` lists make a few texts vary with their length.
+  const statements = new Map<string, Statement<unknown[]>>();
+  const prepare = (sql: string): Statement<unknown[]> => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= 500) statements.clear();
+      statement = db.prepare<unknown[]>(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   const direct: SqlRunner = {
     async all<T>(sql: string, params?: SqlValue[]) {
-      return db.prepare(sql).all(...clean(params)) as T[];
+      return prepare(sql).all(...clean(params)) as T[];
     },
     async run(sql, params) {
-      return db.prepare(sql).run(...clean(params)).changes;
+      return prepare(sql).run(...clean(params)).changes;
     },
     tx: (fn) => fn(direct),
     close: async () => undefined,

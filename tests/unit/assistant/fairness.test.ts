@@ -107,3 +107,16 @@ describe("fairness (issue 11 item 3)", () => {
     expect(JSON.stringify(seen)).not.toContain("\\u0000");
   });
 });
+
+describe("hostile message fields (found by npm run fuzz)", () => {
+  it("never throws to a channel when text or action is not a string", async () => {
+    const { assistant, open, seen } = gatedAssistant();
+    open();
+    const odd = [Object.prototype.constructor, 42, { a: 1 }, ["x"], null] as unknown[];
+    for (const value of odd) {
+      await expect(assistant.handle({ channel: "zalo", userId: "u", action: value as string })).resolves.toMatchObject({ kind: "help" });
+      await expect(assistant.handle({ channel: "zalo", userId: "u", text: value as string })).resolves.toMatchObject({ kind: "help" });
+    }
+    expect(seen).toHaveLength(0);
+  });
+});

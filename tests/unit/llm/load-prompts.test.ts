@@ -16,6 +16,10 @@ describe("loadTemplates", () => {
     expect(templates.refusal).toMatch(/115/);
     expect(templates.refusal).toContain("Bộ phận một cửa");
     expect(templates.greeting).toContain("tự động");
+    // Short enough for one phone screen next to its buttons (it used to fill more than a screen).
+    expect(templates.greeting.length).toBeLessThanOrEqual(500);
+    expect(templates.greeting).toContain("OTP");
+    expect(templates.greeting).toContain("/hoso");
     for (const command of ["/hoi", "/baihoc", "/kiemtra", "/tiendo", "/hoso", "/trogiup", "/lienket", "/moi", "/daisu", "/gapnguoi"]) expect(templates.help).toContain(command);
   });
 
