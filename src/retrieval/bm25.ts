@@ -14,7 +14,6 @@ export interface Bm25Data {
 }
 
 export class Bm25Index {
-  private readonly postings: Map<string, Array<[number, number]>>;
   private readonly docTerms: Array<Set<string>>;
   private readonly avgdl: number;
   /** Per term: its documents and frequencies as typed arrays (the scoring loop's layout). */
@@ -23,7 +22,6 @@ export class Bm25Index {
   private readonly norms: Float64Array;
 
   private constructor(private readonly data: Bm25Data) {
-    this.postings = new Map(data.postings);
     this.columns = new Map(
       data.postings.map(([term, entries]) => [
         term,
@@ -71,7 +69,7 @@ export class Bm25Index {
   /** Inverse document frequency; a term never seen gets the maximum (it is the most informative, and unmatched). */
   idf(term: string): number {
     const n = this.data.docLen.length;
-    const df = this.postings.get(term)?.length ?? 0;
+    const df = this.columns.get(term)?.docs.length ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 

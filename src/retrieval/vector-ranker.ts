@@ -190,13 +190,16 @@ export class VectorRanker {
  * holds every coordinate (dense). The values are hnswlib's own float32 numbers, so nothing is rounded differently.
  */
 interface StoredPoint {
-  index?: Uint32Array;
+  index?: Uint16Array | Uint32Array;
   values: Float32Array;
   /** Σy², summed in coordinate order. */
   normSquared: number;
 }
 
-/** Sparse when at most a quarter of the coordinates are non-zero (hashed features: about a hundred of 1,536). */
+/**
+ * Sparse (2-byte or 4-byte index + 4-byte value per non-zero) while that is smaller than dense (4 bytes per
+ * coordinate): hashed features have about a hundred non-zeros of 1,536; a real model's vectors are dense.
+ */
 function storedPoint(point: ArrayLike<number>): StoredPoint {
   const length = point.length;
   let nonZero = 0;
@@ -206,8 +209,9 @@ function storedPoint(point: ArrayLike<number>): StoredPoint {
     if (y !== 0) nonZero++;
     normSquared += y * y;
   }
-  if (nonZero * 4 > length) return { values: Float32Array.from(point), normSquared };
-  const index = new Uint32Array(nonZero);
+  const indexBytes = length <= 0x10000 ? 2 : 4;
+  if (nonZero * (indexBytes + 4) >= length * 4) return { values: Float32Array.from(point), normSquared };
+  const index = indexBytes === 2 ? new Uint16Array(nonZero) : new Uint32Array(nonZero);
   const values = new Float32Array(nonZero);
   for (let i = 0, j = 0; i < length; i++) {
     const y = point[i]!;

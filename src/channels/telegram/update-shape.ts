@@ -11,7 +11,15 @@ const isUser = (v: unknown) => isObject(v) && isId(v.id);
 const isChat = (v: unknown) => isObject(v) && isId(v.id) && typeof v.type === "string";
 const isEntities = (v: unknown) =>
   Array.isArray(v) &&
-  v.every((e) => isObject(e) && typeof e.type === "string" && Number.isSafeInteger(e.offset) && Number.isSafeInteger(e.length) && optional(e.user, isUser));
+  v.every(
+    (e) =>
+      isObject(e) &&
+      typeof e.type === "string" &&
+      Number.isSafeInteger(e.offset) &&
+      Number.isSafeInteger(e.length) &&
+      // A text_mention always names its user (to-incoming.ts reads entity.user.id).
+      (e.type === "text_mention" ? isUser(e.user) : optional(e.user, isUser)),
+  );
 
 function isMessage(v: unknown): boolean {
   if (!isObject(v)) return false;

@@ -41,6 +41,7 @@ describe("malformed but authentic Telegram updates (found by npm run fuzz)", () 
       { update_id: 6, message: { message_id: 1, date: 1, chat: { id: 42, type: "private" }, from: { id: 42 }, text: ["x"] } },
       { update_id: 7, message: { message_id: 1, date: 1, chat: { id: 42, type: "private" }, from: { id: 42 }, text: "x", entities: [{ type: "mention", offset: "0", length: 2 }] } },
       { update_id: 8, message: "hello" },
+      { update_id: 9, message: { message_id: 1, date: 1, chat: { id: -5, type: "group" }, from: { id: 42 }, text: "@x hi", entities: [{ type: "text_mention", offset: 0, length: 2 }] } },
     ];
     for (const payload of bad) {
       const res = await app.inject({ method: "POST", url: "/webhooks/telegram", headers: { "x-telegram-bot-api-secret-token": secret }, payload });

@@ -1,0 +1,14 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { composeApp } from "../../src/compose.js";
+import { loadConfig } from "../../src/config.js";
+const mb = () => Math.round(process.memoryUsage().rss / 1048576) + " MB rss / heap " + Math.round(process.memoryUsage().heapUsed / 1048576);
+const dataDir = process.argv[2] ?? mkdtempSync(join(tmpdir(), "rss-"));
+console.log("start", mb());
+const app = await composeApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), pino({ level: "silent" }));
+console.log("composed (rebuilt=" + app.knowledge.rebuilt + ")", mb());
+(globalThis as any).gc?.();
+console.log("after gc", mb());
+await app.close();
