@@ -7,6 +7,10 @@ import { resolve } from "node:path";
 import { checkKnowledge } from "../src/curriculum/check.js";
 import { AUDIENCES } from "../src/curriculum/index.js";
 import { evaluationQuestions } from "./eval-questions.js";
+import { findUnsafeInstruction } from "../src/assistant/index.js";
+import { answerUnits } from "../src/assistant/answering/answer-units.js";
+import { composeAnswer } from "../src/assistant/answering/compose-answer.js";
+import { lessonsToChunks } from "../src/retrieval/index.js";
 
 const args = process.argv.slice(2);
 const dirIndex = args.indexOf("--dir");
@@ -14,6 +18,14 @@ const dir = resolve((dirIndex >= 0 ? args[dirIndex + 1] : undefined) ?? "knowled
 const coverageGate = !args.includes("--no-coverage-gate");
 
 const report = checkKnowledge(dir, new Date(), evaluationQuestions());
+// The answer path's own safety guard over every section as it can be shown: a section it would block is refused at
+// run time, so it is a knowledge problem now, not a surprise for a citizen later.
+for (const lesson of report.lessons) {
+  for (const chunk of lessonsToChunks([lesson])) {
+    const clause = [composeAnswer(chunk).fullText, ...answerUnits(chunk).map((u) => u.text)].map(findUnsafeInstruction).find(Boolean);
+    if (clause) report.problems.push({ file: lesson.file, line: lesson.sections.find((x) => chunk.section === x.heading)?.line ?? 1, message: `the answer safety guard blocks this section ("${clause}"): reword it` });
+  }
+}
 for (const p of report.problems) console.log(`✗ knowledge/${p.file}:${p.line}: ${p.message}`);
 for (const w of report.warnings) console.log(`! knowledge/${w.file}:${w.line}: ${w.message}`);
 
