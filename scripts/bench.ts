@@ -124,7 +124,7 @@ async function benchOne(label: string, knowledgeDir: string, buildPasses: number
   );
   await http.close();
   await app.close();
-  console.log(`RSS after ${label}: ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
+  console.log(`bench process RSS after ${label}: ${Math.round(process.memoryUsage().rss / 1048576)} MB (it holds every index this bench built; the served app's RSS is in npm run bench:load)`);
   return index;
 }
 

@@ -16,18 +16,35 @@ export interface Bm25Data {
 export class Bm25Index {
   private readonly docTerms: Array<Set<string>>;
   private readonly avgdl: number;
-  /** Per term: its documents and frequencies as typed arrays (the scoring loop's layout). */
-  private readonly columns: Map<string, { docs: Int32Array; tfs: Float64Array }>;
+  /**
+   * Postings in the scoring loop's layout: term → its number; term n's entries are docs/tfs[starts[n] .. starts[n+1]).
+   * One pair of flat typed arrays for the whole index (a typed array per term would cost ~100 bytes each on its own).
+   */
+  private readonly termNumber: Map<string, number>;
+  private readonly starts: Int32Array;
+  private readonly docs: Int32Array;
+  private readonly tfs: Float64Array;
   /** Per document: k1 · (1 − b + b · |d| / avgdl), the same expression the scoring loop used to evaluate per posting. */
   private readonly norms: Float64Array;
 
   private constructor(private readonly data: Bm25Data) {
-    this.columns = new Map(
-      data.postings.map(([term, entries]) => [
-        term,
-        { docs: Int32Array.from(entries, (e) => e[0]), tfs: Float64Array.from(entries, (e) => e[1]) },
-      ]),
-    );
+    this.termNumber = new Map(data.postings.map(([term], n) => [term, n]));
+    this.starts = new Int32Array(data.postings.length + 1);
+    let entries = 0;
+    data.postings.forEach(([, list], n) => {
+      this.starts[n] = entries;
+      entries += list.length;
+    });
+    this.starts[data.postings.length] = entries;
+    this.docs = new Int32Array(entries);
+    this.tfs = new Float64Array(entries);
+    let at = 0;
+    for (const [, list] of data.postings) {
+      for (const [doc, tf] of list) {
+        this.docs[at] = doc;
+        this.tfs[at++] = tf;
+      }
+    }
     this.docTerms = data.docLen.map(() => new Set<string>());
     for (const [term, entries] of data.postings) for (const [doc] of entries) this.docTerms[doc]?.add(term);
     const total = data.docLen.reduce((a, b) => a + b, 0);
@@ -69,7 +86,8 @@ export class Bm25Index {
   /** Inverse document frequency; a term never seen gets the maximum (it is the most informative, and unmatched). */
   idf(term: string): number {
     const n = this.data.docLen.length;
-    const df = this.columns.get(term)?.docs.length ?? 0;
+    const t = this.termNumber.get(term);
+    const df = t === undefined ? 0 : this.starts[t + 1]! - this.starts[t]!;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
@@ -78,12 +96,12 @@ export class Bm25Index {
     const scores = new Float64Array(this.data.docLen.length);
     const { k1 } = this.data;
     const norms = this.norms;
+    const { docs, tfs, starts } = this;
     for (const [term, weight] of query) {
-      const column = this.columns.get(term);
-      if (!column) continue;
+      const n = this.termNumber.get(term);
+      if (n === undefined) continue;
       const idf = this.idf(term) * weight;
-      const { docs, tfs } = column;
-      for (let i = 0; i < docs.length; i++) {
+      for (let i = starts[n]!, end = starts[n + 1]!; i < end; i++) {
         const doc = docs[i]!;
         const tf = tfs[i]!;
         scores[doc] = scores[doc]! + (idf * tf * (k1 + 1)) / (tf + norms[doc]!);
