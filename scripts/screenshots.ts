@@ -15,6 +15,7 @@ import type { Reply } from "../src/assistant/index.js";
 import { TOPIC_LABELS } from "../src/assistant/learning/texts.js";
 import { composeApp } from "../src/compose.js";
 import { loadConfig } from "../src/config.js";
+import { CHROMIUM_ARGS, waitForReply } from "../tests/fixtures/web/chat-page.js";
 
 const outDir = join(process.cwd(), "docs", "screenshots");
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -41,7 +42,7 @@ try {
   const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: CHROMIUM_ARGS,
   });
   for (const device of DEVICES) {
     const context = await browser.newContext({ ...device, locale: "vi-VN" });
@@ -101,17 +102,8 @@ async function seedLearners(count: number): Promise<void> {
   }
 }
 
-async function waitReply(page: Page, act: () => Promise<unknown>, load = false): Promise<void> {
-  const before = load ? 0 : await page.locator(".msg.bot").count();
-  await act();
-  await page.waitForFunction(
-    (n) => {
-      const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number }; getElementById(id: string): { disabled: boolean } } }).document;
-      return doc.querySelectorAll(".msg.bot").length > n && !doc.getElementById("send").disabled;
-    },
-    before,
-    WAIT,
-  );
+function waitReply(page: Page, act: () => Promise<unknown>, load = false): Promise<void> {
+  return waitForReply(page, act, load, WAIT);
 }
 
 function type(page: Page, text: string) {

@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, waitForReply } from "../../../fixtures/web/chat-page.js";
 import { TOPIC_LABELS } from "../../../../src/assistant/learning/texts.js";
 import { composeApp } from "../../../../src/compose.js";
 import { loadConfig } from "../../../../src/config.js";
@@ -48,7 +49,6 @@ const SMALL_TARGETS = `Array.from(document.querySelectorAll('button:not([disable
   if (el.tagName === 'A' && el.closest('.sources')) return false; // inline links in a sentence are exempt (2.5.8)
   return r.height < 44 || r.width < 44;
 }).map((el) => el.tagName + ' "' + el.textContent.trim().slice(0, 30) + '" ' + Math.round(el.getBoundingClientRect().width) + 'x' + Math.round(el.getBoundingClientRect().height))`;
-const BOT_COUNT = "document.querySelectorAll('.msg.bot').length";
 
 describe.skipIf(!haveChromium)("web chat accessibility (axe-core, WCAG 2.2 AA)", () => {
   let dataDir: string;
@@ -65,7 +65,7 @@ describe.skipIf(!haveChromium)("web chat accessibility (axe-core, WCAG 2.2 AA)",
     baseUrl = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: CHROMIUM_ARGS,
     });
   }, 180_000);
   afterAll(async () => {
@@ -75,18 +75,7 @@ describe.skipIf(!haveChromium)("web chat accessibility (axe-core, WCAG 2.2 AA)",
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function waitReply(page: Page, act: () => Promise<unknown>, load = false): Promise<void> {
-    const before = load ? 0 : Number(await page.evaluate(BOT_COUNT));
-    await act();
-    await page.waitForFunction(
-      (n) => {
-        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number }; getElementById(id: string): { disabled: boolean } } }).document;
-        return doc.querySelectorAll(".msg.bot").length > n && !doc.getElementById("send").disabled;
-      },
-      before,
-      WAIT,
-    );
-  }
+  const waitReply = (page: Page, act: () => Promise<unknown>, load = false) => waitForReply(page, act, load, WAIT);
   const type = (page: Page, text: string) => async () => {
     await page.fill("#question", text);
     await page.press("#question", "Enter");

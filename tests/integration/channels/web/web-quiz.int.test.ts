@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, waitForReply } from "../../../fixtures/web/chat-page.js";
 import { TOPIC_LABELS } from "../../../../src/assistant/learning/texts.js";
 import { composeApp } from "../../../../src/compose.js";
 import { loadConfig } from "../../../../src/config.js";
@@ -44,7 +45,6 @@ function pickLesson(): Lesson {
 }
 
 /** Browser-side checks as strings: the test tsconfig has no DOM lib. */
-const BOT_COUNT = "document.querySelectorAll('.msg.bot').length";
 /**
  * Every live button of the latest reply must be fully inside the chat log's visible area (so above the input box),
  * at least 44×44 px, and really on top at its centre (not covered by anything).
@@ -84,7 +84,7 @@ describe.skipIf(!haveChromium)(`web quiz on a phone in headless Chromium${haveCh
     baseUrl = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: CHROMIUM_ARGS,
     });
   }, 180_000);
   afterAll(async () => {
@@ -99,17 +99,7 @@ describe.skipIf(!haveChromium)(`web quiz on a phone in headless Chromium${haveCh
    * `load`: the act (re)loads the page, which starts with no bubbles.
    */
   async function expectReply(page: Page, act: () => Promise<void>, load = false): Promise<string> {
-    const before = load ? 0 : Number(await page.evaluate(BOT_COUNT));
-    await act();
-    // A function, not a string: the page's CSP forbids eval, which a string predicate would need.
-    await page.waitForFunction(
-      (n) => {
-        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number }; getElementById(id: string): { disabled: boolean } } }).document;
-        return doc.querySelectorAll(".msg.bot").length > n && !doc.getElementById("send").disabled;
-      },
-      before,
-      WAIT,
-    );
+    await waitForReply(page, act, load, WAIT);
     const text = String(await page.evaluate(LATEST_TEXT));
     expect(text).not.toMatch(/\*\*|\]\(kb:|\]\(http/);
     expect(await page.evaluate(HIDDEN_BUTTONS), `hidden buttons after: ${text.slice(0, 80)}`).toEqual([]);
