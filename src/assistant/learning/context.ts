@@ -31,6 +31,8 @@ export interface LearningState {
   consentAsked?: boolean;
   /** A new mentee is asked which name their mentor should see; the next typed text is that name. */
   askName?: boolean;
+  /** What the learner asked for when onboarding had to come first (/moi CODE, /kiemtra, /baihoc): done right after. */
+  resume?: { command: string; arg: string };
 }
 
 export function learningState(turn: Turn): LearningState {

@@ -34,6 +34,7 @@ const NEXT_WORDS = new Set(["tiep", "tiep theo", "doc tiep", "xem tiep"]);
 export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: string) => void): Feature {
   async function quizFor(turn: Turn, lessonId: string): Promise<Reply> {
     if (!(await ctx.store.getProfile(turn.learnerId))) {
+      learningState(turn).resume = { command: "quiz", arg: lessonId };
       const consent = await startOnboarding(ctx, turn);
       return { ...consent, text: `${T.needConsentQuiz}\n\n${consent.text}` };
     }
@@ -42,7 +43,7 @@ export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: 
 
   async function onAction(turn: Turn, action: string): Promise<Reply | undefined> {
     if (action.startsWith("qa:")) return answerQuiz(ctx, turn, action);
-    if (action.startsWith("ob:")) return onboardingAction(ctx, turn, action);
+    if (action.startsWith("ob:")) return carryOn(turn, await onboardingAction(ctx, turn, action));
     if (action === "ls:t") return topicList(ctx, turn);
     if (action.startsWith("ls:t:")) return lessonList(ctx, turn, action.slice(5));
     if (action.startsWith("ls:o:")) return openLesson(ctx, turn, action.slice(5));
@@ -58,12 +59,27 @@ export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: 
     return undefined;
   }
 
+  /**
+   * Once onboarding is over (profile saved, no question left), does what the learner had asked for before it had to
+   * come first — a new mentee's /moi CODE is not dropped — under the onboarding's last message. Declined: forgotten.
+   */
+  async function carryOn(turn: Turn, reply: Reply): Promise<Reply> {
+    const st = learningState(turn);
+    const pending = st.resume;
+    if (!pending || st.onboarding) return reply;
+    delete st.resume;
+    if (!(await ctx.store.getProfile(turn.learnerId))) return reply;
+    const next = await onCommand(turn, pending.command, pending.arg);
+    return { ...next, text: `${reply.text}\n\n${next.text}` };
+  }
+
   async function onCommand(turn: Turn, command: string, arg: string): Promise<Reply> {
     const st = learningState(turn);
     switch (command) {
       case "lessons":
         delete st.onboarding;
         if (!st.consentAsked && !turn.message.isGroup && !(await ctx.store.getProfile(turn.learnerId))) {
+          st.resume = { command: "lessons", arg: "" };
           return startOnboarding(ctx, turn);
         }
         return topicList(ctx, turn);
@@ -87,6 +103,7 @@ export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: 
       case "person":
         return personReply(ctx, turn);
       default:
+        if (arg.trim() && !turn.message.isGroup && !(await ctx.store.getProfile(turn.learnerId))) st.resume = { command: "join", arg };
         return joinMentor(ctx, turn, arg);
     }
   }
@@ -118,7 +135,7 @@ export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: 
       if (NEXT_WORDS.has(folded) && st.lesson?.focus) return nextPart(ctx, turn);
       if (st.onboarding) {
         const reply = await onboardingText(ctx, turn);
-        if (reply) return reply;
+        if (reply) return carryOn(turn, reply);
       }
       if (/^(?:cau |dap an )?[1-9a-d]$/.test(folded)) {
         const reply = await answerQuiz(ctx, turn, undefined);

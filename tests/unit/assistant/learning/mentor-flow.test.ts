@@ -10,6 +10,30 @@ function setup() {
 }
 
 describe("Đại sứ số: mentors who can act", () => {
+  it("a new mentee's /moi CODE is carried out right after onboarding, not dropped", async () => {
+    const { store, mentor, lan } = setup();
+    await store.createMentorCode("DS9", "Chị Hoa", "2026-11-20T00:00:00.000Z");
+    await mentor({ text: "/daisu DS9" });
+    // No profile yet: consent comes first, typed as people type it.
+    const consent = await lan({ text: "/moi DS9" });
+    expect(consent.buttons?.some((b) => b.action === "ob:yes")).toBe(true);
+    let reply = await lan({ text: "dong y" });
+    for (let i = 0; i < 8 && reply.buttons?.some((b) => b.action === "ob:skip"); i++) reply = await lan({ text: "bỏ qua" });
+    // The last onboarding answer also joins the mentor and asks for the name the mentor will see.
+    expect(reply.text).toContain("Bạn muốn Đại sứ số gọi bạn là gì?");
+    expect((await lan({ text: "Bà Lan" })).text).toContain("Cảm ơn Bà Lan");
+    expect((await mentor({ text: "/daisu" })).text).toContain("Bà Lan");
+  });
+
+  it("declining consent forgets the pending /moi", async () => {
+    const { store, lan } = setup();
+    await store.createMentorCode("DS8", "Chị Hoa", "2026-11-20T00:00:00.000Z");
+    await lan({ text: "/moi DS8" });
+    const declined = await lan({ text: "không đồng ý" });
+    expect(declined.text).not.toContain("Bạn muốn Đại sứ số gọi bạn là gì?");
+    expect((await lan({ text: "bỏ qua" })).text).not.toContain("Bạn muốn Đại sứ số gọi bạn là gì?");
+  });
+
   it("a mentee chooses a name; the mentor sees name, last lesson, where they are stuck and last active date", async () => {
     const { store, mentor, lan, tu } = setup();
     await store.createMentorCode("DS1", "Chị Hoa", "2026-11-20T00:00:00.000Z");
