@@ -1,4 +1,5 @@
 import type { Chunk } from "../ports.js";
+import { SAFETY_PARAGRAPH, STEP_LINE } from "./compose-answer.js";
 import { plainText } from "./markdown-text.js";
 
 /**
@@ -15,8 +16,6 @@ export interface AnswerUnit {
   step?: number;
 }
 
-const SAFETY_PARAGRAPH = /^\*\*Lưu ý an toàn:?\*\*:?/u;
-const STEP_LINE = /^\d+[.)]\s+/;
 
 /** Sentence ends: ". ", "! ", "? " followed by an upper-case letter, a quote or a digit; bullet lines split too. */
 export function splitSentences(paragraph: string): string[] {

@@ -17,8 +17,9 @@ export interface ComposedAnswer {
   fullText: string;
 }
 
-const SAFETY_PARAGRAPH = /^\*\*Lưu ý an toàn:?\*\*:?/u;
-const STEP_LINE = /^\d+[.)]\s+/;
+/** A section's `**Lưu ý an toàn:**` paragraph and its numbered step lines (knowledge/README.md). */
+export const SAFETY_PARAGRAPH = /^\*\*Lưu ý an toàn:?\*\*:?/u;
+export const STEP_LINE = /^\d+[.)]\s+/;
 
 export function sourceOf(chunk: Chunk): SourceRef {
   return { id: chunk.lessonId, title: chunk.lessonTitle, section: chunk.section, url: chunk.sourceUrl, updated: chunk.updated };
