@@ -1,16 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { pino } from "pino";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, waitForReply } from "../../../fixtures/web/chat-page.js";
+import { startWebChat, waitForReply, type RunningWebChat } from "../../../fixtures/web/chat-page.js";
 import { TOPIC_LABELS } from "../../../../src/assistant/learning/texts.js";
-import { composeApp } from "../../../../src/compose.js";
-import { loadConfig } from "../../../../src/config.js";
 
 /**
  * WCAG 2.2 AA in the web chat, checked by axe-core in real Chromium on a 360×780 phone and a desktop: the greeting,
@@ -51,28 +45,16 @@ const SMALL_TARGETS = `Array.from(document.querySelectorAll('button:not([disable
 }).map((el) => el.tagName + ' "' + el.textContent.trim().slice(0, 30) + '" ' + Math.round(el.getBoundingClientRect().width) + 'x' + Math.round(el.getBoundingClientRect().height))`;
 
 describe.skipIf(!haveChromium)("web chat accessibility (axe-core, WCAG 2.2 AA)", () => {
-  let dataDir: string;
-  let app: Awaited<ReturnType<typeof composeApp>>;
-  let server: FastifyInstance;
+  let web: RunningWebChat | undefined;
   let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "troly-a11y-"));
-    app = await composeApp(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir }), pino({ level: "silent" }));
-    server = await app.buildHttp();
-    await server.listen({ host: "127.0.0.1", port: 0 });
-    baseUrl = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath,
-      args: CHROMIUM_ARGS,
-    });
+    web = await startWebChat(knowledgeDir, executablePath, "troly-a11y-");
+    ({ browser, baseUrl } = web);
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await app?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await web?.close();
   });
 
   const waitReply = (page: Page, act: () => Promise<unknown>, load = false) => waitForReply(page, act, load, WAIT);

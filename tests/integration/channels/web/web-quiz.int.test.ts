@@ -1,15 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { pino } from "pino";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, waitForReply } from "../../../fixtures/web/chat-page.js";
+import { startWebChat, waitForReply, type RunningWebChat } from "../../../fixtures/web/chat-page.js";
 import { TOPIC_LABELS } from "../../../../src/assistant/learning/texts.js";
-import { composeApp } from "../../../../src/compose.js";
-import { loadConfig } from "../../../../src/config.js";
 import { loadKnowledge, type Lesson } from "../../../../src/curriculum/index.js";
 
 /**
@@ -68,30 +62,18 @@ const HIDDEN_BUTTONS = `(() => {
 const LATEST_TEXT = "Array.from(document.querySelectorAll('.msg.bot.latest')).map((m) => m.textContent).join('\\n')";
 
 describe.skipIf(!haveChromium)(`web quiz on a phone in headless Chromium${haveChromium ? "" : " (skipped: no Chromium; set CHROMIUM_PATH)"}`, () => {
-  let dataDir: string;
-  let app: Awaited<ReturnType<typeof composeApp>>;
-  let server: FastifyInstance;
+  let web: RunningWebChat | undefined;
   let browser: Browser;
   let baseUrl: string;
   let lesson: Lesson;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "troly-web-quiz-"));
-    app = await composeApp(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir }), pino({ level: "silent" }));
     lesson = pickLesson();
-    server = await app.buildHttp();
-    await server.listen({ host: "127.0.0.1", port: 0 });
-    baseUrl = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath,
-      args: CHROMIUM_ARGS,
-    });
+    web = await startWebChat(knowledgeDir, executablePath, "troly-web-quiz-");
+    ({ browser, baseUrl } = web);
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await app?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await web?.close();
   });
 
   /**
