@@ -2,7 +2,7 @@ import { foldText } from "../../shared/fold.js";
 import type { Feature, Turn } from "../feature.js";
 import type { Reply } from "../types.js";
 import { encourageMentee, joinMentor, linkCommand, menteeName, mentorCommand, mentorMessagesFor } from "./accounts.js";
-import type { LearningContext } from "./context.js";
+import type { LearningContext, LearningState } from "./context.js";
 import { learningState, say } from "./context.js";
 import { lessonList, nextPart, openLesson, topicList } from "./lessons.js";
 import { onboardingAction, onboardingText, startOnboarding } from "./onboarding.js";
@@ -64,9 +64,10 @@ export function createLearningFeature(ctx: LearningContext, onLinked: (aliasId: 
    * come first — a new mentee's /moi CODE is not dropped — under the onboarding's last message. Declined: forgotten.
    */
   async function carryOn(turn: Turn, reply: Reply): Promise<Reply> {
-    const st = learningState(turn);
-    const pending = st.resume;
-    if (!pending || st.onboarding) return reply;
+    // Read without creating: after "Xoá hồ sơ" the state was emptied on purpose and must stay empty.
+    const st = turn.state.learning as LearningState | undefined;
+    const pending = st?.resume;
+    if (!st || !pending || st.onboarding) return reply;
     delete st.resume;
     if (!(await ctx.store.getProfile(turn.learnerId))) return reply;
     const next = await onCommand(turn, pending.command, pending.arg);

@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { BOOTSTRAP_PRINCIPAL } from "../../admin/roles.js";
 import { safeCompare } from "../../shared/safe-compare.js";
+import "./principal.js";
 
 /**
  * The admin area's first gate: `Authorization: Bearer <ADMIN_API_TOKEN>`. The token is never logged (fastify logs
@@ -15,11 +17,13 @@ export function adminGate(token: string | undefined) {
     }
     const header = request.headers.authorization ?? "";
     const bearer = /^Bearer (.+)$/.exec(header)?.[1];
-    if (!safeCompare(bearer, token)) {
-      await reply
-        .code(401)
-        .header("WWW-Authenticate", 'Bearer realm="admin"')
-        .send({ error: "unauthorized:admin", message: "Wrong or missing admin token: send Authorization: Bearer <ADMIN_API_TOKEN>.", messageVi: "Sai mã quản trị." });
+    if (safeCompare(bearer, token)) {
+      request.principal = BOOTSTRAP_PRINCIPAL;
+      return;
     }
+    await reply
+      .code(401)
+      .header("WWW-Authenticate", 'Bearer realm="admin"')
+      .send({ error: "unauthorized:admin", message: "Wrong or missing admin token: send Authorization: Bearer <ADMIN_API_TOKEN>.", messageVi: "Sai mã quản trị." });
   };
 }
