@@ -8,12 +8,17 @@ import {
   createCommandsFeature,
   createConfidenceScorer,
   createQaFeature,
+  createCuratedCatalog,
+  createCuratedFeature,
+  createFeedbackFeature,
   createStepFeature,
   createConversationFeature,
   createWhatFollows,
   opaqueLearnerId,
   TEMPLATE_NAMES,
   type Assistant,
+  type CuratedStore,
+  type FeedbackLog,
   type ConversationStore,
   type ExpiringLog,
   type Feature,
@@ -23,9 +28,11 @@ import {
 } from "./assistant/index.js";
 import type { Config } from "./config.js";
 import { createLearning } from "./assistant/learning/index.js";
+import { createNoticesFeature, type NoticeStore } from "./assistant/notices/index.js";
 import { createAdminPlugin } from "./http/admin/index.js";
 import { createLrsForwarder } from "./lrs/forwarder.js";
 import { loadCorePaths } from "./storage/learning/load-core-paths.js";
+import { openAdminStores } from "./storage/admin/open-admin-stores.js";
 import { openLearningStore } from "./storage/learning/open-learning-store.js";
 import { seedSampleUnits } from "./storage/learning/seed-sample-units.js";
 import { createQuestionRetention } from "./storage/question-retention.js";
@@ -36,21 +43,43 @@ import { loadTemplates } from "./llm/load-prompts.js";
 import { guardChatModel } from "./llm/guarded-chat.js";
 import { createOpenAiCompatibleChat } from "./llm/openai-compatible-chat.js";
 import { normalizeText } from "./nlp/index.js";
-import { CONFIDENCE_THRESHOLD as OUT_OF_SCOPE_THRESHOLD, openKnowledgeIndex } from "./retrieval/index.js";
+import { buildKnowledgeIndex, CONFIDENCE_THRESHOLD as OUT_OF_SCOPE_THRESHOLD, IndexBuilder, readLexicon } from "./retrieval/index.js";
+import { LiveKnowledge } from "./publishing/live-knowledge.js";
+import { seedFromFiles } from "./publishing/seed-from-files.js";
+import { createPublishing } from "./publishing/publishing.js";
+import { checkLessonText } from "./curriculum/index.js";
+import { createLessonPreview } from "./publishing/lesson-preview.js";
+import { renderReply as renderTelegramReply } from "./channels/telegram/render.js";
+import { webReplyHtml } from "./channels/web/render-html.js";
+import { renderZaloReply } from "./channels/zalo/render.js";
+import type { LessonVersionStore } from "./publishing/ports.js";
 import {
+  createPostgresChannelDelivery,
   createPostgresConversationStore,
+  createPostgresLessonVersionStore,
   createPostgresGreetedStore,
   createPostgresPollActionStore,
   createPostgresUnansweredLog,
   openPostgres,
 } from "./storage/postgres/index.js";
+import { createPostgresNoticeStore } from "./storage/postgres/notice-store.js";
 import {
+  createSqliteChannelDelivery,
   createSqliteConversationStore,
+  createSqliteLessonVersionStore,
   createSqliteGreetedStore,
   createSqlitePollActionStore,
   createSqliteUnansweredLog,
   openSqlite,
 } from "./storage/sqlite/index.js";
+import { createSqliteNoticeStore } from "./storage/sqlite/notice-store.js";
+import type { FeedbackReader, InboxDecisions } from "./admin/inbox.js";
+import { createPostgresCuratedStore } from "./storage/postgres/curated-store.js";
+import { createPostgresFeedbackLog } from "./storage/postgres/feedback-log.js";
+import { createPostgresInboxDecisions } from "./storage/postgres/inbox-decisions.js";
+import { createSqliteCuratedStore } from "./storage/sqlite/curated-store.js";
+import { createSqliteFeedbackLog } from "./storage/sqlite/feedback-log.js";
+import { createSqliteInboxDecisions } from "./storage/sqlite/inbox-decisions.js";
 import { createPostgresReadinessProbe } from "./storage/postgres/readiness.js";
 import type { ProbeResult } from "./storage/readiness.js";
 import { createSqliteReadinessProbe } from "./storage/sqlite/readiness.js";
@@ -81,6 +110,16 @@ interface CoreStores {
   /** Telegram quiz poll → answer action and Zalo "already greeted", so both survive a restart. */
   polls: PollActionStore;
   greeted: GreetedStore;
+  /** Durable Telegram/Zalo delivery (issue 11): outgoing outbox, incoming inbox, and the admin's dead-letter list. */
+  delivery: ReturnType<typeof createSqliteChannelDelivery>;
+  /** Local notices admins publish for a commune/ward or province (issue 13). */
+  notices: NoticeStore;
+  /** Curated answers, 👍/👎 on answers and what the inbox decided (issue 13). */
+  curated: CuratedStore;
+  feedback: FeedbackLog & FeedbackReader & ExpiringLog;
+  inboxDecisions: InboxDecisions;
+  /** Lessons, their drafts and published versions: the knowledge base's source of truth (issue 13). */
+  lessons: LessonVersionStore;
   /** GET /ready's database check: a write/read round trip that never waits long on a lock. */
   ready(): Promise<ProbeResult>;
   close(): Promise<void>;
@@ -88,29 +127,43 @@ interface CoreStores {
 
 /** One factory per storage driver (adapters picked from a table, see style notes §3.3). */
 const storageFactories = {
-  sqlite: async (storage: Extract<Config["storage"], { driver: "sqlite" }>, secret: string): Promise<CoreStores> => {
+  sqlite: async (storage: Extract<Config["storage"], { driver: "sqlite" }>, secret: string, delivery: Config["delivery"]): Promise<CoreStores> => {
     const db = openSqlite(storage.file);
     return {
       conversations: createSqliteConversationStore(db),
       unanswered: createSqliteUnansweredLog(db),
       polls: createSqlitePollActionStore(db),
       greeted: createSqliteGreetedStore(db, secret),
-      ready: createSqliteReadinessProbe(db, storage.file),
+      delivery: createSqliteChannelDelivery(db, delivery),
+      notices: createSqliteNoticeStore(db),
+      curated: createSqliteCuratedStore(db),
+      feedback: createSqliteFeedbackLog(db),
+      inboxDecisions: createSqliteInboxDecisions(db),
+      lessons: createSqliteLessonVersionStore(db),
+      ready: createSqliteReadinessProbe(db),
       close: async () => void db.close(),
     };
   },
-  postgres: async (storage: Extract<Config["storage"], { driver: "postgres" }>, secret: string): Promise<CoreStores> => {
+  postgres: async (storage: Extract<Config["storage"], { driver: "postgres" }>, secret: string, delivery: Config["delivery"]): Promise<CoreStores> => {
     const pool = await openPostgres(storage.url);
     return {
       conversations: createPostgresConversationStore(pool),
       unanswered: createPostgresUnansweredLog(pool),
       polls: createPostgresPollActionStore(pool),
       greeted: createPostgresGreetedStore(pool, secret),
+      delivery: createPostgresChannelDelivery(pool, delivery),
+      notices: createPostgresNoticeStore(pool),
+      curated: createPostgresCuratedStore(pool),
+      feedback: createPostgresFeedbackLog(pool),
+      inboxDecisions: createPostgresInboxDecisions(pool),
+      lessons: createPostgresLessonVersionStore(pool),
       ready: createPostgresReadinessProbe(pool),
       close: () => pool.end(),
     };
   },
-} satisfies { [K in Config["storage"]["driver"]]: (s: Extract<Config["storage"], { driver: K }>, secret: string) => Promise<CoreStores> };
+} satisfies {
+  [K in Config["storage"]["driver"]]: (s: Extract<Config["storage"], { driver: K }>, secret: string, d: Config["delivery"]) => Promise<CoreStores>;
+};
 
 /**
  * The learner-id key: LEARNER_ID_SECRET, or a random key generated on first start and kept in DATA_DIR (mode 0600).
@@ -135,21 +188,42 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   mkdirSync(config.dataDir, { recursive: true });
   const secret = learnerIdSecret(config, logger);
   const templates = await loadTemplates(config.promptsDir, TEMPLATE_NAMES);
-  const stores = await storageFactories[config.storage.driver](config.storage as never, secret);
+  const stores = await storageFactories[config.storage.driver](config.storage as never, secret, config.delivery);
+  // Curated answers are matched before retrieval; an admin publish refreshes this catalog at once (issue 13).
+  const curatedCatalog = createCuratedCatalog(stores.curated);
   const closers: Array<() => Promise<void>> = [];
   const starters: Array<() => Promise<void>> = [];
-  let index: Awaited<ReturnType<typeof openKnowledgeIndex>>;
+  // The database is the source of truth for lessons (issue 13): knowledge/ seeds it, admins publish into it, and the
+  // live knowledge swaps in a new index after every change (here or on another instance) and at effective dates.
+  const { lexicon, problems: lexiconProblems } = readLexicon(config.knowledgeDir);
+  for (const p of lexiconProblems) logger.warn({ file: p.file, line: p.line }, `knowledge problem: ${p.message}`);
+  const indexBuilder = new IndexBuilder(lexicon);
+  const live = new LiveKnowledge({
+    store: stores.lessons,
+    build: (lessons, signature, problems) =>
+      buildKnowledgeIndex({
+        lessons,
+        lexicon,
+        version: signature,
+        problems,
+        dataDir: config.dataDir,
+        embeddings: config.embeddings,
+        logger: logger.child({ part: "retrieval" }),
+        builder: indexBuilder,
+      }),
+    logger: logger.child({ part: "knowledge" }),
+    pollMs: config.knowledge.pollMs,
+  });
+  let index: Awaited<ReturnType<typeof buildKnowledgeIndex>>;
   try {
-    index = await openKnowledgeIndex({
-      knowledgeDir: config.knowledgeDir,
-      dataDir: config.dataDir,
-      embeddings: config.embeddings,
-      logger: logger.child({ part: "retrieval" }),
-    });
+    await seedFromFiles(stores.lessons, config.knowledgeDir, { logger: logger.child({ part: "knowledge" }) });
+    index = await live.load();
   } catch (error) {
     await stores.close();
     throw error;
   }
+  starters.push(async () => live.start());
+  closers.push(async () => live.stop());
 
   let learnerIdFor: (m: IncomingMessage) => string | Promise<string> = (m) => opaqueLearnerId(secret, m);
   let observer: QuestionObserver | undefined;
@@ -179,8 +253,40 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   earlyFeatures.push(...learning.features);
   learnerIdFor = learning.learnerIdFor;
   observer = learning.questionObserver;
+  // Admin accounts, sessions, API tokens and the audit log (issue 13), on their own connection like the learning store.
+  const adminStores = await openAdminStores(config.storage);
+  closers.push(() => adminStores.close());
   extraPlugins.push(
-    createAdminPlugin({ store: learningStore, paths: corePaths.paths, apiToken: config.admin.apiToken, homePage: config.xapi.homePage }),
+    createAdminPlugin({
+      store: learningStore,
+      paths: corePaths.paths,
+      apiToken: config.admin.apiToken,
+      homePage: config.xapi.homePage,
+      adminStores,
+      audit: adminStores.audit,
+      notices: stores.notices,
+      curated: {
+        store: stores.curated,
+        catalog: curatedCatalog,
+        inbox: { unanswered: stores.unanswered, feedback: stores.feedback, decisions: stores.inboxDecisions },
+      },
+      deadLetters: stores.delivery.deadLetters,
+      lessons: {
+        publishing: createPublishing({
+          store: stores.lessons,
+          validate: (markdown, file, knownIds) => checkLessonText(markdown, file, { knownIds, today: new Date() }),
+          audit: adminStores.audit,
+          changed: () => live.refresh(),
+        }),
+        preview: createLessonPreview({
+          web: webReplyHtml,
+          telegram: (reply) => renderTelegramReply(reply, { isPrivate: true }).flatMap((o) => (o.type === "text" ? [o.html] : [])),
+          zalo: (reply) => renderZaloReply(reply).parts,
+        }),
+        nextChange: () => live.nextChange(),
+        live: () => live.refresh(),
+      },
+    }),
   );
   if (config.xapi.lrs) {
     const forwarder = createLrsForwarder({ outbox: learningStore, lrs: config.xapi.lrs, logger: logger.child({ part: "lrs" }) });
@@ -199,6 +305,8 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
         },
       },
       { name: "unanswered_question", log: stores.unanswered },
+      { name: "answer_feedback", log: stores.feedback },
+      { name: "inbox_decision", log: stores.inboxDecisions },
     ],
     logger: logger.child({ part: "retention" }),
   });
@@ -215,30 +323,74 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
         logger: logger.child({ part: "llm" }),
       })
     : undefined;
-  const nextLessonOf = new Map(index.lessons.map((l) => [l.id, l.next]));
-  const whatFollows = createWhatFollows(index.chunks, (id) => nextLessonOf.get(id));
-  const qa = createQaFeature({
-    retriever: index.retriever,
-    scorer: createConfidenceScorer(index.chunks),
-    // threshold: the core's CONFIDENCE_THRESHOLD (answering/calibration.ts), calibrated end to end on the eval set.
-    // Below it but above retrieval's in-scope/out-of-scope threshold, the learner is offered up to three sections.
-    clarifyFloor: OUT_OF_SCOPE_THRESHOLD,
-    templates,
-    unanswered: stores.unanswered,
-    normalize: (text) => normalizeText(text),
-    sections: index.chunks,
-    observer,
-    chatModel: llm?.model,
-    logger: logger.child({ part: "qa" }),
+  let topicOf = new Map(index.lessons.map((l) => [l.id, l.topic]));
+  // Local notices (issue 13): /thongbao, and one relevant notice under answers, lessons and (scam alerts) the greeting.
+  const notices = createNoticesFeature({
+    notices: stores.notices,
+    placeOf: async (learnerId) => {
+      const profile = await learningStore.getProfile(learnerId);
+      return profile && { provinceCode: profile.provinceCode, communeCode: profile.communeCode };
+    },
+    placeName: async (code) => (await learningStore.getUnit(code))?.name,
+    lessonTopic: (id) => topicOf.get(id),
+    // The lesson being read lives in the learning feature's state (learning/context.ts LearningState.lesson).
+    openLesson: (turn) => (turn.state.learning as { lesson?: { id?: string } } | undefined)?.lesson?.id,
+    placeAction: "ob:e:place",
   });
-  const assistant = createAssistant({
-    features: [
+  // Published curated answers first (also for /hoi <question>); retrieval answers everything else (issue 13).
+  const curated = createCuratedFeature({
+    catalog: curatedCatalog,
+    store: stores.curated,
+    normalize: (text) => normalizeText(text),
+    observer,
+    logger: logger.child({ part: "curated" }),
+  });
+  /**
+   * The features that hang on one knowledge version (retriever, sections, what follows what). Rebuilt when a
+   * publish swaps new knowledge in; a turn keeps the set it started with (assistant.ts reads it once per turn).
+   */
+  function knowledgeFeatures(index: Awaited<ReturnType<typeof buildKnowledgeIndex>>): Feature[] {
+    const nextLessonOf = new Map(index.lessons.map((l) => [l.id, l.next]));
+    const whatFollows = createWhatFollows(index.chunks, (id) => nextLessonOf.get(id));
+    const qa = createQaFeature({
+      retriever: index.retriever,
+      scorer: createConfidenceScorer(index.chunks),
+      // threshold: the core's CONFIDENCE_THRESHOLD (answering/calibration.ts), calibrated end to end on the eval set.
+      // Below it but above retrieval's in-scope/out-of-scope threshold, the learner is offered up to three sections.
+      clarifyFloor: OUT_OF_SCOPE_THRESHOLD,
+      templates,
+      unanswered: stores.unanswered,
+      normalize: (text) => normalizeText(text),
+      sections: index.chunks,
+      observer,
+      chatModel: llm?.model,
+      logger: logger.child({ part: "qa" }),
+    });
+    return [
+      // Notices first: "/thongbao" is answered even in the middle of onboarding, whose pending question stays open.
+      notices,
       ...earlyFeatures,
-      createCommandsFeature({ templates, ask: qa.ask }),
+      // 👍/👎 under every answer, and the reply to a vote (issue 13).
+      createFeedbackFeature({ log: stores.feedback, retriever: index.retriever, logger: logger.child({ part: "feedback" }) }),
+      createCommandsFeature({ templates, ask: async (turn, q) => (await curated.ask(turn, q)) ?? qa.ask(turn, q) }),
       createStepFeature({ whatFollows }),
       createConversationFeature({ answerSection: qa.answerSection, section: (id) => index.retriever.get(id), whatFollows, thanks: templates.thanks }),
+      curated,
       qa,
-    ],
+    ];
+  }
+  let features = knowledgeFeatures(index);
+  live.onSwap((next) => {
+    features = knowledgeFeatures(next);
+    learning.setLessons(next.lessons);
+    topicOf = new Map(next.lessons.map((l) => [l.id, l.topic]));
+    index = next;
+    knowledge.version = next.version;
+    knowledge.lessons = next.lessons.length;
+    knowledge.chunks = next.chunks.length;
+  });
+  const assistant = createAssistant({
+    features: () => features,
     conversations: stores.conversations,
     learnerIdFor: (m) => learnerIdFor(m),
     templates,
@@ -249,9 +401,17 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   // ── CHANNELS OWNER: wire Telegram and Zalo here ──────────────────────────────────────────────────────────────
   // Each configured chat app: its webhook route (webhook mode) goes on the HTTP app; start() runs after listen
   // (getMe, command menu, polling loop). A channel that cannot start is logged and skipped so the web chat stays up.
+  // Replies go through the durable outbox and webhook updates through the inbox (issue 11): see README, "Telegram và Zalo".
+  const delivery = { outbox: stores.delivery.outbox, inbox: stores.delivery.inbox, delivery: { policy: config.delivery.policy } };
   const channels = [
-    config.telegram && { name: "telegram", channel: startTelegram(config.telegram, { assistant, polls: stores.polls, logger: logger.child({ part: "telegram" }) }) },
-    config.zalo && { name: "zalo", channel: startZalo(config.zalo, { assistant, greeted: stores.greeted, logger: logger.child({ part: "zalo" }) }) },
+    config.telegram && {
+      name: "telegram",
+      channel: startTelegram(config.telegram, { assistant, polls: stores.polls, ...delivery, logger: logger.child({ part: "telegram" }) }),
+    },
+    config.zalo && {
+      name: "zalo",
+      channel: startZalo(config.zalo, { assistant, greeted: stores.greeted, ...delivery, logger: logger.child({ part: "zalo" }) }),
+    },
   ].filter((c) => !!c);
   for (const { name, channel } of channels) {
     if (channel.plugin) extraPlugins.push(channel.plugin);

@@ -17,6 +17,8 @@ const envSchema = z
     DATA_DIR: z.preprocess((v) => (v === "" || v === undefined ? "./data" : v), z.string()),
     KNOWLEDGE_DIR: z.preprocess((v) => (v === "" || v === undefined ? "./knowledge" : v), z.string()),
     PROMPTS_DIR: z.preprocess((v) => (v === "" || v === undefined ? "./prompts" : v), z.string()),
+    /** How often an instance looks for knowledge published elsewhere (and for effective dates that have passed). */
+    KNOWLEDGE_POLL_MS: intWithDefault(2_000, 100, 600_000),
     LOG_LEVEL: z.preprocess(
       (v) => (v === "" || v === undefined ? "info" : v),
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
@@ -54,6 +56,14 @@ const envSchema = z
     ),
     ZALO_WEBHOOK_SECRET: optionalString,
     ZALO_MODE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["webhook", "polling"]).optional()),
+    /** Durable chat delivery (issue 11): outbox retry budget, backoff, per-chat bound; inbox and dead-letter retention. */
+    OUTBOX_MAX_ATTEMPTS: intWithDefault(20, 1, 1_000),
+    OUTBOX_RETRY_MINUTES: intWithDefault(15, 1, 7 * 24 * 60),
+    OUTBOX_BACKOFF_BASE_MS: intWithDefault(2_000, 10, 600_000),
+    OUTBOX_BACKOFF_MAX_MS: intWithDefault(120_000, 10, 3_600_000),
+    OUTBOX_MAX_PER_CHAT: intWithDefault(30, 1, 10_000),
+    OUTBOX_DEAD_LETTER_DAYS: intWithDefault(14, 1, 3650),
+    INBOX_TTL_HOURS: intWithDefault(48, 1, 24 * 365),
 
     ADMIN_API_TOKEN: optionalString,
     XAPI_HOMEPAGE: z.preprocess(
@@ -110,6 +120,8 @@ export interface Config {
   host: string;
   dataDir: string;
   knowledgeDir: string;
+  /** Live knowledge (issue 13): poll interval for publishes made on other instances and passing effective dates. */
+  knowledge: { pollMs: number };
   promptsDir: string;
   logLevel: Env["LOG_LEVEL"];
   storage: { driver: "sqlite"; file: string } | { driver: "postgres"; url: string };
@@ -133,6 +145,15 @@ export interface Config {
     webhookSecret?: string;
   };
   zalo?: { token: string; apiBase: string; mode: "polling" | "webhook"; webhookSecret?: string };
+  /**
+   * Durable chat delivery for Telegram and Zalo: how long and how often the outbox retries a message before it becomes
+   * a dead letter, how many messages one chat may have waiting, and how long dead letters and inbox ids are kept.
+   */
+  delivery: {
+    policy: { maxAttempts: number; retryWindowMs: number; backoffBaseMs: number; backoffMaxMs: number; maxPendingPerChat: number };
+    deadLetterRetentionMs: number;
+    inboxTtlMs: number;
+  };
   admin: { apiToken?: string };
   xapi: { homePage: string; lrs?: { endpoint: string; username: string; password: string } };
   quiz: { passPercent: number; maxAttempts: number };
@@ -170,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     dataDir,
     knowledgeDir: e.KNOWLEDGE_DIR,
+    knowledge: { pollMs: e.KNOWLEDGE_POLL_MS },
     promptsDir: e.PROMPTS_DIR,
     logLevel: e.LOG_LEVEL,
     storage: e.DATABASE_URL
@@ -206,6 +228,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           webhookSecret: e.ZALO_WEBHOOK_SECRET,
         }
       : undefined,
+    delivery: {
+      policy: {
+        maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+        retryWindowMs: e.OUTBOX_RETRY_MINUTES * 60_000,
+        backoffBaseMs: e.OUTBOX_BACKOFF_BASE_MS,
+        backoffMaxMs: e.OUTBOX_BACKOFF_MAX_MS,
+        maxPendingPerChat: e.OUTBOX_MAX_PER_CHAT,
+      },
+      deadLetterRetentionMs: e.OUTBOX_DEAD_LETTER_DAYS * 86_400_000,
+      inboxTtlMs: e.INBOX_TTL_HOURS * 3_600_000,
+    },
     admin: { apiToken: e.ADMIN_API_TOKEN },
     xapi: {
       homePage: e.XAPI_HOMEPAGE,

@@ -32,6 +32,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   ],
 };
 
+/** Every permission (the admin role holds them all), e.g. to list what an account may do. */
+export const PERMISSIONS: readonly Permission[] = GRANTS.admin;
+
 /**
  * Where an account may act: the whole deployment (no codes), one province, or one commune of a province. Codes are
  * the administrative-unit codes the learning store uses (GSO codes).

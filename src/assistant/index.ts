@@ -16,3 +16,8 @@ export { plainLine, plainOfRich, richLines } from "./rich-text.js";
 export type { Feature, Turn } from "./feature.js";
 export type * from "./ports.js";
 export type * from "./types.js";
+export { createCuratedFeature, CURATED_SOURCE_PREFIX, type CuratedDeps, type CuratedFeature } from "./curated/curated-feature.js";
+export { createCuratedCatalog, type CuratedCatalog } from "./curated/catalog.js";
+export type * from "./curated/ports.js";
+export { createFeedbackFeature, FEEDBACK_ACTIONS, type FeedbackDeps } from "./feedback/feedback-feature.js";
+export type { FeedbackLog } from "./feedback/ports.js";

@@ -8,13 +8,26 @@ import type { Lesson, Problem } from "./types.js";
  */
 export const NEAR_COPY_JACCARD = 0.7;
 
-export function nearCopyProblems(lessons: readonly Lesson[], evalQuestions: readonly string[]): Problem[] {
+type EvalIndex = { evalSets: Array<Set<string>>; byToken: Map<string, number[]> };
+/** Per-lesson callers (kb:import, the admin editor) pass the same array for every lesson: index it once. */
+const indexes = new WeakMap<readonly string[], EvalIndex>();
+
+function indexOf(evalQuestions: readonly string[]): EvalIndex {
+  const cached = indexes.get(evalQuestions);
+  if (cached) return cached;
   const evalSets = evalQuestions.map((q) => new Set(foldedTokens(q))).filter((s) => s.size > 0);
   // Inverted index: a paraphrase is compared only with eval questions that share a token with it.
   const byToken = new Map<string, number[]>();
   evalSets.forEach((set, i) => {
     for (const t of set) byToken.set(t, [...(byToken.get(t) ?? []), i]);
   });
+  const index = { evalSets, byToken };
+  indexes.set(evalQuestions, index);
+  return index;
+}
+
+export function nearCopyProblems(lessons: readonly Lesson[], evalQuestions: readonly string[]): Problem[] {
+  const { evalSets, byToken } = indexOf(evalQuestions);
   const problems: Problem[] = [];
   for (const lesson of lessons) {
     for (const section of lesson.sections) {
@@ -23,10 +36,17 @@ export function nearCopyProblems(lessons: readonly Lesson[], evalQuestions: read
         const candidates = new Set([...mine].flatMap((t) => byToken.get(t) ?? []));
         for (const i of candidates) {
           const other = evalSets[i] as Set<string>;
+          // Jaccard can never exceed smaller/larger size: skip without counting (same result, far fewer loops).
+          if (Math.min(mine.size, other.size) < NEAR_COPY_JACCARD * Math.max(mine.size, other.size)) continue;
           let shared = 0;
           for (const t of mine) if (other.has(t)) shared++;
           if (shared / (mine.size + other.size - shared) >= NEAR_COPY_JACCARD) {
-            problems.push({ file: lesson.file, line: section.line, message: `questions line "${paraphrase}" is a near-copy of an evaluation question: write it from how people talk, not from tests/eval` });
+            problems.push({
+              file: lesson.file,
+              line: section.line,
+              message: `questions line "${paraphrase}" is a near-copy of an evaluation question: write it from how people talk, not from tests/eval`,
+              messageVi: `Câu hỏi “${paraphrase}” gần giống hệt một câu trong bộ câu hỏi đánh giá: hãy viết lại theo cách người dân thường hỏi.`,
+            });
             break;
           }
         }

@@ -38,13 +38,23 @@ export function loadKnowledge(knowledgeDir: string): { lessons: Lesson[]; proble
     if (!result.lesson) continue;
     const first = seen.get(result.lesson.id);
     if (first) {
-      problems.push({ file, line: 2, message: `id "${result.lesson.id}" is already used by ${first}` });
+      problems.push(duplicateIdProblem(file, result.lesson.id, first));
       continue;
     }
     seen.set(result.lesson.id, file);
     lessons.push(result.lesson);
   }
   return { lessons, problems };
+}
+
+/** A second file using an id: the first file keeps it, this one is skipped. */
+export function duplicateIdProblem(file: string, id: string, firstFile: string): Problem {
+  return {
+    file,
+    line: 2,
+    message: `id "${id}" is already used by ${firstFile}`,
+    messageVi: `Mã bài (id) “${id}” đã được bài ${firstFile} dùng: hãy đặt một mã khác cho bài này.`,
+  };
 }
 
 /**

@@ -6,6 +6,8 @@ const STEP = /^(\d+)[.)]\s+(.*)$/;
 const LINK = /\]\(kb:([a-z0-9-]+)\)/g;
 /** Marks the section holding the act-now steps for emergencies (knowledge/README.md). */
 const ACT_NOW = /^<!--\s*act-now\s*-->$/;
+/** `<!-- effective_from: YYYY-MM-DD -->` / `<!-- effective_until: … -->`: the days (Vietnam time) a section applies. */
+const EFFECTIVE = /^<!--\s*effective_(from|until)\b\s*:?\s*(.*?)\s*-->$/;
 
 /** Splits a lesson body (lines from `start`, 0-based) into its summary and `##` sections. */
 export function parseSections(
@@ -22,7 +24,12 @@ export function parseSections(
     if (!current) return;
     const section = buildSection(current.heading, current.line, current.lines, file, problems);
     if (sections.some((s) => s.slug === section.slug)) {
-      problems.push({ file, line: current.line, message: `duplicate section heading "${current.heading}"` });
+      problems.push({
+        file,
+        line: current.line,
+        message: `duplicate section heading "${current.heading}"`,
+        messageVi: `Có hai mục cùng tên “${current.heading}”: hãy đổi tên một mục, hoặc gộp hai mục làm một.`,
+      });
     }
     sections.push(section);
   };
@@ -42,8 +49,22 @@ export function parseSections(
   flush();
 
   const summary = preamble.join("\n").trim().split(/\n\s*\n/)[0]?.replace(/\s*\n\s*/g, " ").trim() ?? "";
-  if (!summary) problems.push({ file, line: start + 1, message: "missing the one-sentence summary before the first section" });
-  if (sections.length === 0) problems.push({ file, line: start + 1, message: "lesson has no '##' sections" });
+  if (!summary) {
+    problems.push({
+      file,
+      line: start + 1,
+      message: "missing the one-sentence summary before the first section",
+      messageVi: "Thiếu câu tóm tắt bài: viết một câu ngắn nói bài này giúp gì, đặt ngay sau phần thông tin đầu bài, trước mục đầu tiên.",
+    });
+  }
+  if (sections.length === 0) {
+    problems.push({
+      file,
+      line: start + 1,
+      message: "lesson has no '##' sections",
+      messageVi: "Bài chưa có mục nào: mỗi mục bắt đầu bằng một dòng “## Tên mục”.",
+    });
+  }
   return { summary, sections, problems };
 }
 
@@ -53,9 +74,18 @@ function buildSection(heading: string, line: number, raw: string[], file: string
   let inQuestions = false;
   let questionsLine = 0;
   let actNow = false;
+  const effective: { from?: string; until?: string } = {};
   raw.forEach((text, offset) => {
     if (!inQuestions && ACT_NOW.test(text.trim())) {
       actNow = true;
+      return;
+    }
+    const marker = inQuestions ? null : EFFECTIVE.exec(text.trim());
+    if (marker) {
+      const which = marker[1] as "from" | "until";
+      const value = marker[2] ?? "";
+      if (isCalendarDate(value)) effective[which] = value;
+      else problems.push(badEffectiveDate(file, line + offset + 1, which, value));
       return;
     }
     if (!inQuestions && /^<!--\s*questions\b/.test(text.trim())) {
@@ -74,7 +104,22 @@ function buildSection(heading: string, line: number, raw: string[], file: string
     }
     kept.push(text);
   });
-  if (inQuestions) problems.push({ file, line: questionsLine, message: "questions block is not closed with '-->'" });
+  if (inQuestions) {
+    problems.push({
+      file,
+      line: questionsLine,
+      message: "questions block is not closed with '-->'",
+      messageVi: "Khối câu hỏi <!-- questions chưa được đóng: thêm một dòng --> sau câu hỏi cuối cùng.",
+    });
+  }
+  if (effective.from && effective.until && effective.from > effective.until) {
+    problems.push({
+      file,
+      line,
+      message: `section "${heading}" effective_from ${effective.from} is after effective_until ${effective.until}`,
+      messageVi: `Mục “${heading}”: ngày bắt đầu áp dụng (${effective.from}) lại sau ngày hết áp dụng (${effective.until}); hãy sửa lại hai ngày.`,
+    });
+  }
 
   const body = kept.join("\n").trim();
   const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
@@ -99,9 +144,46 @@ function buildSection(heading: string, line: number, raw: string[], file: string
     }
   }
 
-  if (!body) problems.push({ file, line, message: `section "${heading}" is empty` });
+  if (!body) {
+    problems.push({
+      file,
+      line,
+      message: `section "${heading}" is empty`,
+      messageVi: `Mục “${heading}” chưa có nội dung: viết nội dung cho mục, hoặc xoá dòng tiêu đề mục.`,
+    });
+  }
   const links = [...body.matchAll(LINK)].map((m) => m[1] ?? "");
-  return { heading, slug: slugify(heading), body, lead: lead.join("\n"), steps, safetyNote, questions, links, line, ...(actNow ? { actNow } : {}) };
+  return {
+    heading,
+    slug: slugify(heading),
+    body,
+    lead: lead.join("\n"),
+    steps,
+    safetyNote,
+    questions,
+    links,
+    line,
+    ...(actNow ? { actNow } : {}),
+    ...(effective.from ? { effectiveFrom: effective.from } : {}),
+    ...(effective.until ? { effectiveUntil: effective.until } : {}),
+  };
+}
+
+/** YYYY-MM-DD naming a real day (2026-02-30 is refused, unlike a bare pattern check). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function badEffectiveDate(file: string, line: number, which: "from" | "until", value: string): Problem {
+  const what = which === "from" ? "ngày bắt đầu áp dụng" : "ngày hết áp dụng";
+  return {
+    file,
+    line,
+    message: `effective_${which} marker needs a date YYYY-MM-DD (got "${value}")`,
+    messageVi: `Ngày phải viết dạng YYYY-MM-DD, ví dụ <!-- effective_${which}: 2026-07-01 -->: ${what} “${value}” chưa đúng.`,
+  };
 }
 
 /** Joins wrapped lines of a paragraph, but keeps bullet-list items ("- ...") on their own lines. */

@@ -58,6 +58,10 @@ export interface Section {
   line: number;
   /** True for the section marked `<!-- act-now -->`: the steps an emergency question gets first. */
   actNow?: boolean;
+  /** YYYY-MM-DD from `<!-- effective_from: … -->`: the section applies from 00:00 of this day, Vietnam time. */
+  effectiveFrom?: string;
+  /** YYYY-MM-DD from `<!-- effective_until: … -->`: the section applies until 23:59 of this day, Vietnam time. */
+  effectiveUntil?: string;
 }
 
 export interface QuizItem {
@@ -72,5 +76,8 @@ export interface QuizItem {
 export interface Problem {
   file: string;
   line: number;
+  /** English, for developers and the kb:check log (stable: tests and scripts match on it). */
   message: string;
+  /** The same problem for a content editor at a commune office: what is wrong and what to do, in Vietnamese. */
+  messageVi?: string;
 }

@@ -66,6 +66,39 @@ export function publicQuiz(quiz: QuizPrompt) {
   };
 }
 
+const strings = { type: "array", items: { type: "string" } } as const;
+/**
+ * toChatResponse's shape as a JSON schema: fastify then serialises the 200 with a compiled serializer instead of
+ * JSON.stringify, and a field missing here is never sent (the same rule as publicQuiz, at the wire).
+ */
+const chatResponseSchema = {
+  type: "object",
+  required: ["kind", "text", "html", "sources", "confidence"],
+  properties: {
+    kind: { type: "string" },
+    text: { type: "string" },
+    html: { type: "string" },
+    steps: strings,
+    stepIndex: { type: "number" },
+    buttons: {
+      type: "array",
+      items: { type: "object", required: ["label", "action"], properties: { label: { type: "string" }, action: { type: "string" } } },
+    },
+    quiz: {
+      type: "object",
+      properties: { question: { type: "string" }, options: strings, actions: strings, position: { type: "number" }, total: { type: "number" } },
+    },
+    sources: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { id: { type: "string" }, title: { type: "string" }, section: { type: "string" }, url: { type: "string" }, updated: { type: "string" } },
+      },
+    },
+    confidence: { type: "number" },
+  },
+} as const;
+
 /** The per-IP 429: through the error handler, with the same friendly Vietnamese text as the core's limit. */
 export function tooFastError(): AppError {
   return Object.assign(new AppError("rate_limit:api", "Too many messages; wait a moment and send again."), { messageVi: TOO_FAST_TEXT });
@@ -89,7 +122,7 @@ export function chatRoute(assistant: Assistant, options: ChatRouteOptions = {}):
     const rateLimit = options.perIp
       ? { max: options.perIp.max, timeWindow: options.perIp.windowMs, allowList: isLoopback, errorResponseBuilder: tooFastError }
       : undefined;
-    app.post("/api/chat", { config: rateLimit ? { rateLimit } : {} }, async (request) => {
+    app.post("/api/chat", { config: rateLimit ? { rateLimit } : {}, schema: { response: { 200: chatResponseSchema } } }, async (request) => {
       const parsed = chatBody.safeParse(request.body ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

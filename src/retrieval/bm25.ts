@@ -14,78 +14,116 @@ export interface Bm25Data {
 }
 
 export class Bm25Index {
-  private readonly docTerms: Array<Set<string>>;
   private readonly avgdl: number;
   /**
-   * Postings in the scoring loop's layout: term → its number; term n's entries are docs/tfs[starts[n] .. starts[n+1]).
-   * One pair of flat typed arrays for the whole index (a typed array per term would cost ~100 bytes each on its own).
+   * Postings in the scoring loop's layout: term → its number; term n's entries are docs/tfs[starts[n] .. starts[n+1]),
+   * in document order. One pair of flat typed arrays for the whole index (a typed array per term would cost ~100
+   * bytes each on its own, and [doc, tf] pairs were most of a re-index's garbage).
    */
   private readonly termNumber: Map<string, number>;
+  /** Terms in sorted order (term n is terms[n]). */
+  private readonly terms: string[];
   private readonly starts: Int32Array;
   private readonly docs: Int32Array;
   private readonly tfs: Float64Array;
+  private readonly docLen: number[];
   /** Per document: k1 · (1 − b + b · |d| / avgdl), the same expression the scoring loop used to evaluate per posting. */
   private readonly norms: Float64Array;
 
-  private constructor(private readonly data: Bm25Data) {
-    this.termNumber = new Map(data.postings.map(([term], n) => [term, n]));
-    this.starts = new Int32Array(data.postings.length + 1);
-    let entries = 0;
-    data.postings.forEach(([, list], n) => {
-      this.starts[n] = entries;
-      entries += list.length;
-    });
-    this.starts[data.postings.length] = entries;
-    this.docs = new Int32Array(entries);
-    this.tfs = new Float64Array(entries);
-    let at = 0;
-    for (const [, list] of data.postings) {
-      for (const [doc, tf] of list) {
-        this.docs[at] = doc;
-        this.tfs[at++] = tf;
-      }
-    }
-    this.docTerms = data.docLen.map(() => new Set<string>());
-    for (const [term, entries] of data.postings) for (const [doc] of entries) this.docTerms[doc]?.add(term);
-    const total = data.docLen.reduce((a, b) => a + b, 0);
-    this.avgdl = data.docLen.length > 0 ? total / data.docLen.length : 1;
-    const { k1, b } = data;
-    this.norms = Float64Array.from(data.docLen, (len) => k1 * (1 - b + (b * (len ?? 0)) / this.avgdl));
+  private constructor(
+    private readonly k1: number,
+    private readonly b: number,
+    layout: { terms: string[]; starts: Int32Array; docs: Int32Array; tfs: Float64Array; docLen: number[] },
+  ) {
+    this.terms = layout.terms;
+    this.starts = layout.starts;
+    this.docs = layout.docs;
+    this.tfs = layout.tfs;
+    this.docLen = layout.docLen;
+    this.termNumber = new Map(this.terms.map((term, n) => [term, n]));
+    const total = this.docLen.reduce((x, y) => x + y, 0);
+    this.avgdl = this.docLen.length > 0 ? total / this.docLen.length : 1;
+    this.norms = Float64Array.from(this.docLen, (len) => k1 * (1 - b + (b * (len ?? 0)) / this.avgdl));
   }
 
-  /** Builds the index; document `i` is `docs[i]`. */
+  /** Builds the index; document `i` is `docs[i]`. Two passes straight into the typed arrays. */
   static build(docs: ReadonlyArray<TermWeights>, k1 = 1.2, b = 0.75): Bm25Index {
-    const byTerm = new Map<string, Array<[number, number]>>();
+    const df = new Map<string, number>();
     const docLen: number[] = [];
-    docs.forEach((doc, i) => {
+    for (const doc of docs) {
       let len = 0;
       for (const [term, tf] of doc) {
         len += tf;
-        let list = byTerm.get(term);
-        if (!list) byTerm.set(term, (list = []));
-        list.push([i, round(tf)]);
+        df.set(term, (df.get(term) ?? 0) + 1);
       }
       docLen.push(round(len));
+    }
+    const terms = [...df.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const starts = new Int32Array(terms.length + 1);
+    const next = new Map<string, number>();
+    let entries = 0;
+    terms.forEach((term, n) => {
+      starts[n] = entries;
+      next.set(term, entries);
+      entries += df.get(term)!;
     });
-    const postings = [...byTerm.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-    return new Bm25Index({ k1, b, docLen, postings });
+    starts[terms.length] = entries;
+    const postingDocs = new Int32Array(entries);
+    const tfs = new Float64Array(entries);
+    docs.forEach((doc, i) => {
+      for (const [term, tf] of doc) {
+        const at = next.get(term)!;
+        postingDocs[at] = i;
+        tfs[at] = round(tf);
+        next.set(term, at + 1);
+      }
+    });
+    return new Bm25Index(k1, b, { terms, starts, docs: postingDocs, tfs, docLen });
   }
 
   static fromJSON(data: Bm25Data): Bm25Index {
-    return new Bm25Index(data);
+    const terms = data.postings.map(([term]) => term);
+    const starts = new Int32Array(terms.length + 1);
+    let entries = 0;
+    data.postings.forEach(([, list], n) => {
+      starts[n] = entries;
+      entries += list.length;
+    });
+    starts[terms.length] = entries;
+    const docs = new Int32Array(entries);
+    const tfs = new Float64Array(entries);
+    let at = 0;
+    for (const [, list] of data.postings) {
+      for (const [doc, tf] of list) {
+        docs[at] = doc;
+        tfs[at++] = tf;
+      }
+    }
+    return new Bm25Index(data.k1, data.b, { terms, starts, docs, tfs, docLen: [...data.docLen] });
   }
 
+  /** The saved form (data/index/lexical.json with a remote embedder); terms sorted, so identical input gives identical bytes. */
   toJSON(): Bm25Data {
-    return this.data;
+    const postings = this.terms.map((term, n): [string, Array<[number, number]>] => {
+      const list: Array<[number, number]> = [];
+      for (let i = this.starts[n]!; i < this.starts[n + 1]!; i++) list.push([this.docs[i]!, this.tfs[i]!]);
+      return [term, list];
+    });
+    return { k1: this.k1, b: this.b, docLen: [...this.docLen], postings };
+  }
+
+  /** Each term with its document frequency (the lexical ranker learns accent restoration from them). */
+  *termFrequencies(): Generator<[term: string, df: number]> {
+    for (let n = 0; n < this.terms.length; n++) yield [this.terms[n]!, this.starts[n + 1]! - this.starts[n]!];
   }
 
   get size(): number {
-    return this.data.docLen.length;
+    return this.docLen.length;
   }
 
   /** Inverse document frequency; a term never seen gets the maximum (it is the most informative, and unmatched). */
   idf(term: string): number {
-    const n = this.data.docLen.length;
+    const n = this.docLen.length;
     const t = this.termNumber.get(term);
     const df = t === undefined ? 0 : this.starts[t + 1]! - this.starts[t]!;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -93,8 +131,8 @@ export class Bm25Index {
 
   /** BM25 score of every document for the query terms (weight = how much the query cares about the term). */
   score(query: TermWeights): Float64Array {
-    const scores = new Float64Array(this.data.docLen.length);
-    const { k1 } = this.data;
+    const scores = new Float64Array(this.docLen.length);
+    const { k1 } = this;
     const norms = this.norms;
     const { docs, tfs, starts } = this;
     for (const [term, weight] of query) {
@@ -115,8 +153,7 @@ export class Bm25Index {
    * comparable across queries, which is what a confidence signal needs.
    */
   coverage(query: TermWeights, doc: number): number {
-    const terms = this.docTerms[doc];
-    if (!terms) return 0;
+    if (doc < 0 || doc >= this.docLen.length) return 0;
     let total = 0;
     let matched = 0;
     for (const [term, weight] of query) {
@@ -124,9 +161,28 @@ export class Bm25Index {
       // knowledge base), so it is the unknown two-syllable words ("xổ_số", "bóng_đá") that mark an off-topic question.
       const mass = this.idf(term) * weight;
       total += mass;
-      if (terms.has(term)) matched += mass;
+      if (this.contains(term, doc)) matched += mass;
     }
     return total > 0 ? matched / total : 0;
+  }
+
+  /**
+   * Whether document `doc` has the term: a binary search in the term's postings, which are in document order. (A
+   * set of terms per document answered this too, but building those sets was most of a re-index's time.)
+   */
+  private contains(term: string, doc: number): boolean {
+    const n = this.termNumber.get(term);
+    if (n === undefined) return false;
+    let lo = this.starts[n]!;
+    let hi = this.starts[n + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = this.docs[mid]!;
+      if (d === doc) return true;
+      if (d < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 }
 

@@ -8,7 +8,8 @@ import { chunkFields, chunkText } from "./chunk.js";
 import { HashedEmbeddings, HASHED_DIMS, type HashedEmbeddingsData } from "./hashed-embeddings.js";
 import type { LexicalData } from "./lexical-ranker.js";
 import { OpenAiCompatibleEmbeddings } from "./openai-embeddings.js";
-import { VectorRanker, type VectorText } from "./vector-ranker.js";
+import { vectorTexts } from "./index-builder.js";
+import { VectorRanker } from "./vector-ranker.js";
 
 /** Same shape as Config["embeddings"] (src/config.ts); repeated here so retrieval does not import config. */
 export type EmbeddingsConfig =
@@ -71,12 +72,4 @@ export function buildLexical(chunks: readonly Chunk[], lessons: readonly Lesson[
     folded: Bm25Index.build(docs.map((d) => d.folded)).toJSON(),
     accented: Bm25Index.build(docs.map((d) => d.accented)).toJSON(),
   };
-}
-
-/** Each chunk's whole text, then each of its paraphrase questions, as separate vectors (see VectorRanker). */
-function vectorTexts(chunks: readonly Chunk[], texts: readonly string[]): VectorText[] {
-  return chunks.flatMap((chunk, doc) => [
-    { doc, chunkId: chunk.id, text: texts[doc] ?? "" },
-    ...chunk.questions.map((text) => ({ doc, chunkId: chunk.id, text: `${text}\n${chunk.section}` })),
-  ]);
 }

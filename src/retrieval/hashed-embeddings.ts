@@ -1,5 +1,6 @@
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
 import { bigrams, charNgrams, defaultLexicon, foldDiacritics, normalizeTokens, type Lexicon } from "../nlp/index.js";
+import type { StoredPoint } from "./stored-point.js";
 
 /** Default vector size: large enough that hashed features rarely collide on a few thousand chunks. */
 export const HASHED_DIMS = 1536;
@@ -13,6 +14,9 @@ export interface HashedEmbeddingsData {
   docs: number;
   df: Array<[feature: string, count: number]>;
 }
+
+/** Computes (or looks up) a text's features; the index builder passes a cached one so a re-index skips known texts. */
+export type FeaturesOf = (text: string) => ReadonlyMap<string, number>;
 
 /** Features of one text: folded syllables, folded syllable bigrams and character 3-grams, with counts. */
 export function textFeatures(text: string, lexicon: Lexicon = defaultLexicon): Map<string, number> {
@@ -45,21 +49,26 @@ export class HashedEmbeddings extends Embeddings {
   private readonly df: Map<string, number>;
   private readonly docs: number;
 
+  private readonly featuresOf: FeaturesOf;
+
   constructor(
     data: HashedEmbeddingsData,
-    private readonly lexicon: Lexicon = defaultLexicon,
+    lexicon: Lexicon = defaultLexicon,
     params: EmbeddingsParams = {},
+    featuresOf?: FeaturesOf,
   ) {
     super(params);
     this.dims = data.dims;
     this.docs = data.docs;
     this.df = new Map(data.df);
+    this.featuresOf = featuresOf ?? ((text) => textFeatures(text, lexicon));
   }
 
   /** Learns document frequencies from the corpus the index is built over. */
-  static fit(texts: readonly string[], dims = HASHED_DIMS, lexicon: Lexicon = defaultLexicon): HashedEmbeddingsData {
+  static fit(texts: readonly string[], dims = HASHED_DIMS, lexicon: Lexicon = defaultLexicon, featuresOf?: FeaturesOf): HashedEmbeddingsData {
+    const features = featuresOf ?? ((text: string) => textFeatures(text, lexicon));
     const df = new Map<string, number>();
-    for (const text of texts) for (const f of textFeatures(text, lexicon).keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    for (const text of texts) for (const f of features(text).keys()) df.set(f, (df.get(f) ?? 0) + 1);
     const sorted = [...df.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return { dims, docs: texts.length, df: sorted };
   }
@@ -72,18 +81,56 @@ export class HashedEmbeddings extends Embeddings {
   /** Synchronous core, used directly on the hot path. */
   embed(text: string): number[] {
     const vector = new Float64Array(this.dims);
-    for (const [feature, count] of textFeatures(text, this.lexicon)) {
-      const family = feature[0] as keyof typeof FAMILY_WEIGHT;
-      const idf = Math.log((this.docs + 1) / ((this.df.get(feature) ?? 0) + 1)) + 1;
-      const weight = FAMILY_WEIGHT[family] * (1 + Math.log(count)) * idf;
-      const h = fnv1a(feature);
-      const sign = fnv1a(feature, 0x9747b28c) & 1 ? 1 : -1;
-      vector[h % this.dims] = (vector[h % this.dims] ?? 0) + sign * weight;
-    }
+    this.accumulate(text, (slot, value) => (vector[slot] = (vector[slot] ?? 0) + value));
     let norm = 0;
     for (const v of vector) norm += v * v;
     norm = Math.sqrt(norm) || 1;
     return Array.from(vector, (v) => v / norm);
+  }
+
+  /**
+   * The same vector as `embed`, kept as its non-zero coordinates (about a hundred of 1,536) in float32, the way the
+   * rankers store document vectors: building them skips the dense arrays entirely.
+   */
+  embedSparse(text: string): StoredPoint {
+    const slots = new Map<number, number>();
+    this.accumulate(text, (slot, value) => slots.set(slot, (slots.get(slot) ?? 0) + value));
+    const order = [...slots.keys()].filter((slot) => slots.get(slot) !== 0).sort((a, b) => a - b);
+    let norm = 0;
+    for (const slot of order) norm += slots.get(slot)! ** 2;
+    norm = Math.sqrt(norm) || 1;
+    const index = this.dims <= 0x10000 ? new Uint16Array(order) : new Uint32Array(order);
+    const values = Float32Array.from(order, (slot) => slots.get(slot)! / norm);
+    let normSquared = 0;
+    for (const v of values) normSquared += v * v;
+    return { index, values, normSquared };
+  }
+
+  /**
+   * Slot and signed family·idf weight of each feature of the knowledge base, computed once: a build embeds ~3,000
+   * texts sharing their features, and hashing each feature twice per text was most of the embedding time. Features
+   * the knowledge base does not have (only in queries) are not kept, so queries never grow this.
+   */
+  private readonly known = new Map<string, { slot: number; weight: number }>();
+
+  private featureWeight(feature: string): { slot: number; weight: number } {
+    const cached = this.known.get(feature);
+    if (cached) return cached;
+    const family = feature[0] as keyof typeof FAMILY_WEIGHT;
+    const df = this.df.get(feature);
+    const idf = Math.log((this.docs + 1) / ((df ?? 0) + 1)) + 1;
+    const sign = fnv1a(feature, 0x9747b28c) & 1 ? 1 : -1;
+    const entry = { slot: fnv1a(feature) % this.dims, weight: sign * FAMILY_WEIGHT[family] * idf };
+    if (df !== undefined) this.known.set(feature, entry);
+    return entry;
+  }
+
+  /** Adds each feature's signed TF-IDF weight to its hashed slot. */
+  private accumulate(text: string, add: (slot: number, value: number) => void): void {
+    for (const [feature, count] of this.featuresOf(text)) {
+      const { slot, weight } = this.featureWeight(feature);
+      add(slot, (1 + Math.log(count)) * weight);
+    }
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {

@@ -11,6 +11,8 @@ import { LexicalRanker } from "./lexical-ranker.js";
 import { readLexicon } from "./lexicon-files.js";
 import { DEFAULT_QUERY_TIMEOUT_MS } from "./openai-embeddings.js";
 import type { VectorRanker } from "./vector-ranker.js";
+import { IndexBuilder } from "./index-builder.js";
+import type { Lexicon } from "../nlp/index.js";
 
 export { CONFIDENCE_THRESHOLD, confidenceFrom } from "./confidence.js";
 export { KnowledgeRetriever } from "./knowledge-retriever.js";
@@ -20,6 +22,8 @@ export { HashedEmbeddings } from "./hashed-embeddings.js";
 export { OpenAiCompatibleEmbeddings } from "./openai-embeddings.js";
 export { GuardedQueryEmbedder, type PartStatus } from "./guarded-query-embedder.js";
 export { lessonsToChunks } from "./chunk.js";
+export { IndexBuilder } from "./index-builder.js";
+export { readLexicon } from "./lexicon-files.js";
 
 export interface OpenKnowledgeIndexOptions {
   knowledgeDir: string;
@@ -65,21 +69,57 @@ export interface KnowledgeIndex {
  *   knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, embeddings: config.embeddings, logger });
  */
 export async function openKnowledgeIndex(options: OpenKnowledgeIndexOptions): Promise<KnowledgeIndex> {
-  const log = options.logger ?? silentLogger;
-  const dir = join(options.dataDir, "index");
   const { lexicon, files, problems: lexiconProblems } = readLexicon(options.knowledgeDir);
   const version = knowledgeHash(options.knowledgeDir, files);
   const { lessons, problems } = loadKnowledge(options.knowledgeDir);
   problems.push(...lexiconProblems);
+  const log = options.logger ?? silentLogger;
   for (const p of problems) log.warn({ file: p.file, line: p.line }, `knowledge problem: ${p.message}`);
-  const chunks = lessonsToChunks(lessons);
-  const signature = embedderSignature(options.embeddings);
+  return buildKnowledgeIndex({ ...options, lessons, lexicon, version, problems });
+}
 
+export interface BuildKnowledgeIndexOptions extends Omit<OpenKnowledgeIndexOptions, "knowledgeDir"> {
+  lessons: Lesson[];
+  lexicon: Lexicon;
+  /** Content hash of the lessons and lexicon served. */
+  version: string;
+  problems?: Problem[];
+  /**
+   * Keeps per-text work between builds (built-in embedder): the live knowledge base passes the same builder to
+   * every re-index so a publish only analyses what changed.
+   */
+  builder?: IndexBuilder;
+}
+
+/**
+ * The index over these lessons. With the built-in embedder it is built in memory (exact sparse vector scoring, no
+ * graph): fast enough that nothing is saved. With a remote embedder, `${dataDir}/index/` is loaded when its
+ * recorded version and embedder match, otherwise rebuilt (HNSW) and saved.
+ */
+export async function buildKnowledgeIndex(options: BuildKnowledgeIndexOptions): Promise<KnowledgeIndex> {
+  const log = options.logger ?? silentLogger;
+  const { lessons, lexicon, version } = options;
+  const problems = options.problems ?? [];
+  const chunks = lessonsToChunks(lessons);
   if (chunks.length === 0) {
-    log.warn({ knowledgeDir: options.knowledgeDir }, "knowledge base has no sections: every question will be refused");
+    log.warn("knowledge base has no sections: every question will be refused");
     return { retriever: KnowledgeRetriever.empty(), chunks, lessons, version, rebuilt: false, problems, embeddingsStatus: () => "off" };
   }
+  if (options.embeddings.kind === "hashed") {
+    const started = performance.now();
+    const built = (options.builder ?? new IndexBuilder(lexicon)).build(chunks, lessons);
+    log.info({ lessons: lessons.length, chunks: chunks.length, ms: Math.round(performance.now() - started) }, "search index built");
+    const retriever = new KnowledgeRetriever(chunks, new LexicalRanker(built.lexical, lexicon), built.vector);
+    return { retriever, chunks, lessons, version, rebuilt: true, problems, embeddingsStatus: () => "off" };
+  }
+  return remoteIndex(options, chunks, problems, log);
+}
 
+/** The remote embedder's dense vectors in an HNSW graph, kept on disk because embedding costs endpoint calls. */
+async function remoteIndex(options: BuildKnowledgeIndexOptions, chunks: Chunk[], problems: Problem[], log: Logger): Promise<KnowledgeIndex> {
+  const { lessons, lexicon, version } = options;
+  const dir = join(options.dataDir, "index");
+  const signature = embedderSignature(options.embeddings);
   const meta = await readMeta(dir);
   if (meta && meta.format === INDEX_FORMAT && meta.version === version && meta.embedder === signature) {
     try {
@@ -137,7 +177,7 @@ export async function openKnowledgeIndex(options: OpenKnowledgeIndexOptions): Pr
  * dead endpoint degrades ranking to BM25 instead of failing (or stalling) every question. The built-in embedder
  * runs in-process and needs no guard.
  */
-function withQueryGuard(options: OpenKnowledgeIndexOptions, vector: VectorRanker, log: Logger) {
+function withQueryGuard(options: Omit<OpenKnowledgeIndexOptions, "knowledgeDir">, vector: VectorRanker, log: Logger) {
   const config = options.embeddings;
   if (config.kind !== "openai-compatible") {
     return { queryVectors: undefined, health: { embeddingsStatus: (): PartStatus => "off" } };

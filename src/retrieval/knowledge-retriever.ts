@@ -2,7 +2,15 @@ import type { Chunk, RetrievalHit, Retriever } from "../assistant/ports.js";
 import { confidenceFrom } from "./confidence.js";
 import type { LexicalRanker } from "./lexical-ranker.js";
 import { reciprocalRankFusion, RRF_K } from "./rrf.js";
-import type { VectorRanker } from "./vector-ranker.js";
+import type { VectorMatch } from "./vector-ranker.js";
+
+/** What the retriever needs of a vector ranker: HNSW over a remote model (vector-ranker.ts) or exact sparse scoring over the built-in embedder (sparse-vector-ranker.ts). */
+export interface VectorSearch {
+  readonly dims: number;
+  embedQuery(query: string): Promise<number[]>;
+  search(vector: number[], k: number): VectorMatch[];
+  similarity(vector: readonly number[], doc: number): number;
+}
 
 /** Which rankers to use; "lexical" and "vector" exist for the eval's comparison. */
 export type RetrievalMode = "hybrid" | "lexical" | "vector";
@@ -51,7 +59,7 @@ export class KnowledgeRetriever implements Retriever {
   constructor(
     readonly chunks: readonly Chunk[],
     private readonly lexical?: LexicalRanker,
-    private readonly vector?: VectorRanker,
+    private readonly vector?: VectorSearch,
     private readonly queryVectors?: QueryVectors,
   ) {}
 

@@ -14,6 +14,12 @@ export interface LexicalData {
   accented: Bm25Data;
 }
 
+/** The same two indexes, built in memory (no JSON round trip). */
+export interface LexicalIndexes {
+  folded: Bm25Index;
+  accented: Bm25Index;
+}
+
 /** Query terms for both fields, plus the folded terms the user actually typed (for coverage). */
 export interface QueryTerms extends AnalyzedText {
   typed: Map<string, number>;
@@ -36,17 +42,17 @@ export class LexicalRanker {
   private readonly restore = new Map<string, string>();
 
   constructor(
-    data: LexicalData,
+    data: LexicalData | LexicalIndexes,
     private readonly lexicon: Lexicon,
   ) {
-    this.folded = Bm25Index.fromJSON(data.folded);
-    this.accented = Bm25Index.fromJSON(data.accented);
+    this.folded = data.folded instanceof Bm25Index ? data.folded : Bm25Index.fromJSON(data.folded);
+    this.accented = data.accented instanceof Bm25Index ? data.accented : Bm25Index.fromJSON(data.accented);
     const best = new Map<string, { term: string; df: number }>();
-    for (const [term, entries] of data.accented.postings) {
+    for (const [term, df] of this.accented.termFrequencies()) {
       if (!term.includes("_")) continue;
       const key = foldDiacritics(term);
       const current = best.get(key);
-      if (!current || entries.length > current.df) best.set(key, { term, df: entries.length });
+      if (!current || df > current.df) best.set(key, { term, df });
     }
     for (const [key, { term }] of best) if (key !== term) this.restore.set(key, term);
   }

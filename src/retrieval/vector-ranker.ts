@@ -3,6 +3,7 @@ import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { join } from "node:path";
 import { readHnswPoints } from "./hnsw-points.js";
+import { cosine, samePoint, storedPoint, type StoredPoint } from "./stored-point.js";
 
 /** Search breadth: hnswlib's default ef (10) is too small for reliable top-50 lists. */
 const EF_SEARCH = 128;
@@ -183,62 +184,4 @@ export class VectorRanker {
     this.lastQuery = { vector, normSquared: a };
     return a;
   }
-}
-
-/**
- * A stored vector: `index` lists its non-zero coordinates in ascending order (sparse), or is absent when `values`
- * holds every coordinate (dense). The values are hnswlib's own float32 numbers, so nothing is rounded differently.
- */
-interface StoredPoint {
-  index?: Uint16Array | Uint32Array;
-  values: Float32Array;
-  /** Σy², summed in coordinate order. */
-  normSquared: number;
-}
-
-/**
- * Sparse (2-byte or 4-byte index + 4-byte value per non-zero) while that is smaller than dense (4 bytes per
- * coordinate): hashed features have about a hundred non-zeros of 1,536; a real model's vectors are dense.
- */
-function storedPoint(point: ArrayLike<number>): StoredPoint {
-  const length = point.length;
-  let nonZero = 0;
-  let normSquared = 0;
-  for (let i = 0; i < length; i++) {
-    const y = point[i]!;
-    if (y !== 0) nonZero++;
-    normSquared += y * y;
-  }
-  const indexBytes = length <= 0x10000 ? 2 : 4;
-  if (nonZero * (indexBytes + 4) >= length * 4) return { values: Float32Array.from(point), normSquared };
-  const index = indexBytes === 2 ? new Uint16Array(nonZero) : new Uint32Array(nonZero);
-  const values = new Float32Array(nonZero);
-  for (let i = 0, j = 0; i < length; i++) {
-    const y = point[i]!;
-    if (y === 0) continue;
-    index[j] = i;
-    values[j++] = y;
-  }
-  return { index, values, normSquared };
-}
-
-function samePoint(a: StoredPoint, b: StoredPoint): boolean {
-  if (!Object.is(a.normSquared, b.normSquared) || a.values.length !== b.values.length || !a.index !== !b.index) return false;
-  return a.values.every((v, i) => Object.is(v, b.values[i])) && (!a.index || a.index.every((v, i) => v === b.index?.[i]));
-}
-
-/**
- * cos(x, y) = Σxy / √(Σx² · Σy²) with Σx² given. The dot product adds the same terms in the same order as a dense
- * loop; the terms it skips are exact zeros, which leave a sum unchanged.
- */
-function cosine(vector: readonly number[], normSquared: number, point: StoredPoint): number {
-  const { index, values } = point;
-  let dot = 0;
-  if (index) {
-    for (let j = 0; j < index.length; j++) dot += (vector[index[j]!] ?? 0) * values[j]!;
-  } else {
-    for (let i = 0; i < values.length; i++) dot += (vector[i] ?? 0) * values[i]!;
-  }
-  const b = point.normSquared;
-  return normSquared > 0 && b > 0 ? dot / Math.sqrt(normSquared * b) : 0;
 }

@@ -25,11 +25,21 @@ export function sourceOf(chunk: Chunk): SourceRef {
   return { id: chunk.lessonId, title: chunk.lessonTitle, section: chunk.section, url: chunk.sourceUrl, updated: chunk.updated };
 }
 
+/** Sections are immutable once loaded, so each one is composed once; a reload brings new Chunk objects. */
+const composed = new WeakMap<Chunk, ComposedAnswer>();
+
 /**
  * Composes the answer from one section, using only its own words: the lead is the text before the steps (or the
  * whole section when it has none), so bullet lists and closing remarks written by the knowledge team are kept.
  */
 export function composeAnswer(chunk: Chunk): ComposedAnswer {
+  let answer = composed.get(chunk);
+  if (!answer) composed.set(chunk, (answer = composeFresh(chunk)));
+  // A copy per caller: the step list ends up in the conversation state, which features may change.
+  return { ...answer, steps: [...answer.steps], source: { ...answer.source } };
+}
+
+function composeFresh(chunk: Chunk): ComposedAnswer {
   const before: string[] = [];
   const after: string[] = [];
   let seenSteps = false;

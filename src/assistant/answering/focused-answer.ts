@@ -69,17 +69,30 @@ export function createFocusedComposer(chunks: readonly Chunk[]): FocusedComposer
   const n = Math.max(chunks.length, 1);
   const idf = (t: string) => Math.log(1 + n / ((df.get(t) ?? 0) + 0.5));
 
-  function share(queryTerms: string[], total: number, text: string): number {
-    if (total <= 0) return 0;
+  // The syllables and syllable pairs of each unit and section are the same on every turn: built once per object
+  // (units are cached per chunk by answerUnits) instead of once per candidate per question.
+  const unitTerms = new WeakMap<AnswerUnit, Set<string>>();
+  const sectionTerms = new WeakMap<Chunk, Set<string>>();
+  function termsOf(text: string): Set<string> {
     const tokens = foldedTokens(text);
-    const own = new Set([...tokens, ...pairs(tokens)]);
+    return new Set([...tokens, ...pairs(tokens)]);
+  }
+  function share(queryTerms: string[], total: number, own: Set<string>): number {
+    if (total <= 0) return 0;
     let covered = 0;
     for (const t of queryTerms) if (own.has(t)) covered += idf(t);
     return covered / total;
   }
-  const coverage = (queryTerms: string[], total: number, unit: AnswerUnit) => share(queryTerms, total, unit.text);
-  const sectionCoverage = (queryTerms: string[], total: number, chunk: Chunk) =>
-    share(queryTerms, total, `${chunk.section} ${chunk.body} ${chunk.questions.join(" ")}`);
+  const coverage = (queryTerms: string[], total: number, unit: AnswerUnit) => {
+    let own = unitTerms.get(unit);
+    if (!own) unitTerms.set(unit, (own = termsOf(unit.text)));
+    return share(queryTerms, total, own);
+  };
+  const sectionCoverage = (queryTerms: string[], total: number, chunk: Chunk) => {
+    let own = sectionTerms.get(chunk);
+    if (!own) sectionTerms.set(chunk, (own = termsOf(`${chunk.section} ${chunk.body} ${chunk.questions.join(" ")}`)));
+    return share(queryTerms, total, own);
+  };
 
   return {
     compose(question, ranked, types, options) {

@@ -61,7 +61,7 @@ export interface QaFeature extends Feature {
 /** Question answering over the knowledge base: extractive, sourced, refusing when unsure or out of scope. */
 export function createQaFeature(deps: QaDeps): QaFeature {
   const logger = deps.logger ?? silentLogger;
-  const normalize = deps.normalize ?? ((t: string) => t.normalize("NFC").toLowerCase());
+  const normalize = remembered(deps.normalize ?? ((t: string) => t.normalize("NFC").toLowerCase()));
   const threshold = deps.threshold ?? CONFIDENCE_THRESHOLD;
   const chooseDeps = { retriever: deps.retriever, scorer: deps.scorer, normalize, threshold, topK: deps.topK ?? 5 };
   const composer = createFocusedComposer(deps.sections ?? []);
@@ -221,6 +221,23 @@ export function createQaFeature(deps: QaDeps): QaFeature {
       if (turn.message.action || !/\p{L}/u.test(turn.text)) return undefined;
       return ask(turn, turn.text);
     },
+  };
+}
+
+/**
+ * The normaliser with a small memo: one turn normalises the same question five or six times (scope check, scoring,
+ * composing), and the normaliser is a pure function of the text. Cleared when it fills.
+ */
+function remembered(normalize: (text: string) => string): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      if (memo.size >= 256) memo.clear();
+      out = normalize(text);
+      memo.set(text, out);
+    }
+    return out;
   };
 }
 

@@ -83,6 +83,10 @@ function isGuarded(s: Sentence): boolean {
   return hasDiacritics(s) ? has(s.scopeWords, GUARDS) : has(s.scopeFolded, FOLDED_GUARDS);
 }
 
+const HAND_OVER_WORDS = HAND_OVER.map((v) => v.split(" "));
+const FOLDED_HAND_OVER_WORDS = FOLDED_HAND_OVER.map((v) => v.split(" "));
+const SECRET_WORDS = SECRETS.map((x) => x.split(" "));
+
 /** How far after a hand-over verb the secret may come ("chụp ảnh tin nhắn có mã xác thực" = 5 words). */
 const HAND_OVER_WINDOW = 6;
 
@@ -98,8 +102,8 @@ function handsOver(s: Sentence): boolean {
   if (accented) for (const c of COMPOUNDS) stream = stream.split(` ${c} `).join(" ");
   const tokens = stream.trim().split(" ");
   const folded = foldText(stream).split(" ");
-  const verbs = (accented ? HAND_OVER : FOLDED_HAND_OVER).map((v) => v.split(" "));
-  const secrets = SECRETS.map((x) => x.split(" "));
+  const verbs = accented ? HAND_OVER_WORDS : FOLDED_HAND_OVER_WORDS;
+  const secrets = SECRET_WORDS;
   for (let i = 0; i < tokens.length; i++) {
     for (const verb of verbs) {
       if (!matchesAt(tokens, i, verb)) continue;
@@ -124,8 +128,26 @@ function isMoneyInstruction(folded: string): boolean {
   );
 }
 
+/**
+ * Recent verdicts by text. Every answer is checked twice (the whole section and the composed reply), and both are
+ * mostly the same few hundred texts, so a bounded memo saves most of the guard's work; the check is a pure function
+ * of the text, so verdicts are identical. Cleared whenever it fills; long texts are checked without being kept.
+ */
+const verdicts = new Map<string, string | undefined>();
+const VERDICT_CACHE_LIMIT = 1024;
+const VERDICT_CACHE_MAX_LENGTH = 4096;
+
 /** The first sentence that instructs sharing a secret or transferring money (folded), or undefined when safe. */
 export function findUnsafeInstruction(text: string): string | undefined {
+  if (text.length > VERDICT_CACHE_MAX_LENGTH) return firstUnsafe(text);
+  if (verdicts.has(text)) return verdicts.get(text);
+  if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
+  const verdict = firstUnsafe(text);
+  verdicts.set(text, verdict);
+  return verdict;
+}
+
+function firstUnsafe(text: string): string | undefined {
   for (const s of sentences(text)) {
     if (isGuarded(s)) continue;
     if (has(s.folded, SECRETS) && handsOver(s)) return s.folded;

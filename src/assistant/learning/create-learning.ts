@@ -39,6 +39,8 @@ export interface Learning {
   learnerIdFor: (message: IncomingMessage) => Promise<string>;
   questionObserver: LearningQuestionObserver;
   context: LearningContext;
+  /** Swaps in the lessons of a new knowledge version (a publish, issue 13); the next turn sees them. */
+  setLessons(lessons: Lesson[]): void;
 }
 
 const CACHE_LIMIT = 10_000;
@@ -80,5 +82,9 @@ export function createLearning(deps: LearningDeps): Learning {
   };
   // A link can move other aliases too (links are kept one level deep), so forget every cached mapping; links are rare.
   const feature = createLearningFeature(ctx, () => canonical.clear());
-  return { features: [feature], learnerIdFor, questionObserver, context: ctx };
+  const setLessons = (lessons: Lesson[]) => {
+    ctx.lessons = new Map(lessons.map((l) => [l.id, l]));
+    ctx.lessonList = lessons;
+  };
+  return { features: [feature], learnerIdFor, questionObserver, context: ctx, setLessons };
 }

@@ -25,6 +25,11 @@ export class BoundedMap<K, V> {
     this.entries.delete(key);
   }
 
+  /** Entries from the least to the most recently written. */
+  values(): V[] {
+    return [...this.entries.values()];
+  }
+
   get size(): number {
     return this.entries.size;
   }

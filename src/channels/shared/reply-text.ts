@@ -6,6 +6,8 @@ export const channelTexts = {
   nonText:
     "Bạn vui lòng gõ câu hỏi bằng chữ nhé. Hiện tôi chưa xem được hình ảnh, nhãn dán, tin nhắn thoại, vị trí hay tệp đính kèm.",
   failure: "Xin lỗi, tôi đang gặp trục trặc nên chưa trả lời được. Bạn vui lòng thử lại sau ít phút.",
+  /** Sent once when a chat's outgoing queue is full (a flood): the replies beyond it are dropped. */
+  overflow: "Bạn gửi nhiều tin nhắn quá nhanh nên tôi chưa trả lời kịp hết. Bạn chờ một chút rồi hỏi lại nhé.",
 } as const;
 
 /**

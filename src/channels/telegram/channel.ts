@@ -3,17 +3,20 @@ import type { Update, UserFromGetMe } from "telegraf/types";
 import type { Assistant, IncomingMessage } from "../../assistant/index.js";
 import type { Logger } from "../../shared/logger.js";
 import { silentLogger } from "../../shared/logger.js";
-import { DedupCache } from "../shared/dedup-cache.js";
+import type { InboxStore, OutboxStore } from "../shared/delivery-store.js";
+import { createInbox } from "../shared/inbox.js";
 import { channelLogger } from "../shared/log-safe.js";
 import { KeyedRunner } from "../shared/keyed-runner.js";
 import { channelTexts } from "../shared/reply-text.js";
+import { createMemoryInboxStore, createMemoryOutboxStore } from "../shared/memory-delivery-store.js";
+import { createOutboxSender, type OutboxSenderOptions } from "../shared/outbox-sender.js";
 import { SendQueue } from "../shared/send-queue.js";
 import { resolveWebhookUrl } from "../shared/webhook-url.js";
 import { CallbackData } from "./callback-data.js";
 import { telegramCommands } from "./commands.js";
-import { deliverReply, deliverText, type DeliverTarget } from "./deliver.js";
+import { replyPayloads, sendPayload, textPayload, type DeliverTarget } from "./deliver.js";
 import { createMemoryPollActionStore, type PollActionStore } from "./poll-actions.js";
-import { telegramFatalMessage, telegramRetryDelayMs } from "./retry-policy.js";
+import { isTelegramAuthError, telegramFatalMessage, telegramRetryHint } from "./retry-policy.js";
 import { decideMessage } from "./to-incoming.js";
 import { telegramWebhookPath, telegramWebhookPlugin } from "./webhook.js";
 
@@ -30,7 +33,13 @@ export interface TelegramChannelOptions {
   botInfo?: UserFromGetMe;
   polls?: PollActionStore;
   /** Telegram's published limits by default; tests shrink them. */
-  pacing?: { perChatIntervalMs?: number; groupPerMinute?: number; globalPerSecond?: number; backoffBaseMs?: number };
+  pacing?: { perChatIntervalMs?: number; groupPerMinute?: number; globalPerSecond?: number };
+  /** Durable outgoing messages (compose.ts: the database; default: in memory, lost on restart). */
+  outbox?: OutboxStore;
+  /** Durable incoming webhook updates and their de-duplication (compose.ts: the database; default: in memory). */
+  inbox?: InboxStore;
+  /** Retry budget, backoff and per-chat bound of the outbox, plus the clock/timer seams for tests. */
+  delivery?: Pick<OutboxSenderOptions, "policy" | "now" | "schedule" | "pollIntervalMs">;
   /** Called when Telegram rejects the token (401): the operator must fix the configuration. */
   onFatal?: (error: Error) => void;
 }
@@ -53,17 +62,15 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   if (options.botInfo) bot.botInfo = options.botInfo;
   const telegram = bot.telegram;
   const pacing = options.pacing ?? {};
+  // Pacing only: retries belong to the outbox, which keeps them across minutes and restarts.
   const queue = new SendQueue({
     perChatIntervalMs: pacing.perChatIntervalMs ?? 1_000,
     group: { limit: pacing.groupPerMinute ?? 20, windowMs: 60_000 },
     global: { limit: pacing.globalPerSecond ?? 30, windowMs: 1_000 },
-    retryDelayMs: (error, attempt) => telegramRetryDelayMs(error, attempt, pacing.backoffBaseMs),
     logger,
   });
   const polls = options.polls ?? createMemoryPollActionStore();
   const callbackData = new CallbackData();
-  const dedup = new DedupCache();
-  const sendDeps = { telegram, queue, callbackData, polls };
   const runner = new KeyedRunner((error, chatId) => logger.error({ err: error, chatId }, "telegram: turn failed"));
   let polling = false;
 
@@ -73,19 +80,57 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     options.onFatal?.(new Error(message, { cause: error }));
   };
 
-  /** Asks the core and delivers its reply; on failure the citizen gets an apology instead of silence. */
+  const outbox = createOutboxSender({
+    channel: "telegram",
+    store: options.outbox ?? createMemoryOutboxStore(),
+    send: (message) =>
+      sendPayload({ telegram, queue, polls, onPollLost: (err) => logger.warn({ err }, "telegram: quiz poll sent but not remembered") }, message),
+    classify: telegramRetryHint,
+    overflowNotice: (chatId) => textPayload({ chatId, isGroup: chatId.startsWith("-") }, channelTexts.overflow),
+    onError: (error) => {
+      if (isTelegramAuthError(error)) fatal(error);
+    },
+    logger,
+    ...options.delivery,
+  });
+  let outboxStarted = false;
+  /** Writes messages to the outbox; the sender starts with the first message or at start(), whichever is first. */
+  const enqueue = async (target: DeliverTarget, payloads: string[]) => {
+    if (!outboxStarted) {
+      outboxStarted = true;
+      outbox.start();
+    }
+    await outbox.enqueue(target.chatId, payloads);
+  };
+
+  /** Runs one turn for a chat in order; resolves false when it failed (its update is then replayed at next start). */
+  const turn = async (chatId: string, task: () => Promise<void>): Promise<boolean> => {
+    let ok = true;
+    await runner.run(chatId, () =>
+      task().catch((error: unknown) => {
+        ok = false;
+        throw error;
+      }),
+    );
+    return ok;
+  };
+  /** The turns each webhook update started, so the inbox marks it done only once its answer is in the outbox. */
+  const turnsOf = new Map<number, Array<Promise<boolean>>>();
+  const follow = (updateId: number, work: Promise<boolean>) => void turnsOf.get(updateId)?.push(work);
+
+  /** Asks the core and queues its reply; on failure the citizen gets an apology instead of silence. */
   const answer = (message: IncomingMessage, target: DeliverTarget) =>
-    runner.run(target.chatId, async () => {
+    turn(target.chatId, async () => {
       void telegram.sendChatAction(target.chatId, "typing").catch(() => undefined);
       let reply;
       try {
         reply = await options.assistant.handle(message);
       } catch (error) {
         logger.error({ err: error }, "telegram: assistant failed");
-        await deliverText(sendDeps, target, channelTexts.failure);
+        await enqueue(target, [textPayload(target, channelTexts.failure)]);
         return;
       }
-      await deliverReply(sendDeps, target, reply);
+      await enqueue(target, replyPayloads(reply, target, callbackData));
     });
 
   bot.on("message", (ctx) => {
@@ -98,10 +143,10 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     const isGroup = message.chat.type !== "private";
     const target = { chatId: String(message.chat.id), isGroup, replyToMessageId: isGroup ? message.message_id : undefined };
     if (decision.kind === "non-text") {
-      void runner.run(target.chatId, () => deliverText(sendDeps, target, channelTexts.nonText));
+      follow(ctx.update.update_id, turn(target.chatId, () => enqueue(target, [textPayload(target, channelTexts.nonText)])));
       return;
     }
-    void answer(
+    follow(ctx.update.update_id, answer(
       {
         channel: "telegram",
         userId: String(message.from?.id ?? message.chat.id),
@@ -111,7 +156,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         deliveryId: String(ctx.update.update_id),
       },
       target,
-    );
+    ));
   });
 
   bot.on("callback_query", async (ctx) => {
@@ -124,7 +169,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     const chat = query.message?.chat;
     if (action === undefined || !chat) return;
     const isGroup = chat.type !== "private";
-    void answer(
+    follow(ctx.update.update_id, answer(
       {
         channel: "telegram",
         userId: String(query.from.id),
@@ -134,7 +179,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         deliveryId: String(ctx.update.update_id),
       },
       { chatId: String(chat.id), isGroup },
-    );
+    ));
   });
 
   bot.on("poll_answer", async (ctx) => {
@@ -143,7 +188,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     const entry = await polls.get(pollAnswer.poll_id);
     // A retracted vote has no option; an unknown poll is older than 7 days (or predates a restart, in-memory store).
     if (option === undefined || !entry || !pollAnswer.user) return;
-    void answer(
+    follow(ctx.update.update_id, answer(
       {
         channel: "telegram",
         userId: String(pollAnswer.user.id),
@@ -151,27 +196,39 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         deliveryId: String(ctx.update.update_id),
       },
       { chatId: entry.chatId, isGroup: false },
-    );
+    ));
   });
 
   // One failing update must never stop the bot (telegraf's default handler rethrows).
   bot.catch((error, ctx) => logger.error({ err: error, updateId: ctx.update.update_id }, "telegram: update failed"));
 
-  // Updates being classified (answerCallbackQuery, poll lookup) before their answer is queued in `runner`.
-  const inFlight = new Set<Promise<void>>();
-  const acceptUpdate = (update: Update): boolean => {
-    if (!dedup.firstTime(String(update.update_id))) return false;
-    const handling = bot
-      .handleUpdate(update)
-      .catch((error: unknown) => logger.error({ err: error }, "telegram: handleUpdate failed"))
-      .finally(() => inFlight.delete(handling));
-    inFlight.add(handling);
-    return true;
+  /** One stored update, handled; true once every answer it started is in the outbox. */
+  const processUpdate = async (update: Update): Promise<boolean> => {
+    const turns: Array<Promise<boolean>> = [];
+    turnsOf.set(update.update_id, turns);
+    try {
+      await bot.handleUpdate(update);
+    } finally {
+      turnsOf.delete(update.update_id);
+    }
+    return (await Promise.all(turns)).every(Boolean);
   };
+  const inbox = createInbox({
+    channel: "telegram",
+    store: options.inbox ?? createMemoryInboxStore(),
+    process: (payload) => processUpdate(JSON.parse(payload) as Update),
+    logger,
+    now: options.delivery?.now,
+  });
+  /**
+   * Webhook entry: stores the update (keyed by update_id) before the 200, then processes it in the background.
+   * False for a redelivery, even one arriving after a restart; rejects when it could not be stored.
+   */
+  const acceptUpdate = (update: Update): Promise<boolean> => inbox.accept(String(update.update_id), JSON.stringify(update));
   const idle = async (): Promise<void> => {
-    while (inFlight.size > 0) await Promise.all([...inFlight]);
+    await inbox.idle();
     await runner.idle();
-    await queue.drain();
+    await outbox.idle();
   };
   if (options.mode === "webhook" && !options.webhookSecret) {
     throw new Error("Telegram webhook mode needs TELEGRAM_WEBHOOK_SECRET");
@@ -184,13 +241,31 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       options.mode === "webhook" && options.webhookSecret
         ? telegramWebhookPlugin({ secret: options.webhookSecret, acceptUpdate })
         : undefined,
-    /** Webhook entry: false for a redelivered update_id, otherwise processing starts in the background. */
     acceptUpdate,
     /** Processes one update (tests, polling); resolves when the update is handled, not when the answer is sent. */
     handleUpdate: (update: Update) => bot.handleUpdate(update),
-    /** Resolves when every accepted update has been answered and every queued message sent. */
+    /** Resolves when every accepted update has been answered and every queued message sent (or dead-lettered). */
     idle,
+    /** The outbox sender. */
+    outbox,
+    /**
+     * Resolves when accepted updates are processed and no send is in flight, without waiting for retries that are
+     * scheduled later (tests with a manual clock use this instead of `idle()`).
+     */
+    async settled(): Promise<void> {
+      await inbox.idle();
+      await runner.idle();
+      await outbox.settled();
+    },
+    /** Processes the webhook updates a previous run stored but did not finish (start() does this). */
+    replay: () => inbox.replay(),
     async start(): Promise<void> {
+      // Messages and updates a previous run left behind go first: nothing acknowledged is lost.
+      if (!outboxStarted) {
+        outboxStarted = true;
+        outbox.start();
+      }
+      await inbox.replay().catch((error: unknown) => logger.error({ err: error }, "telegram: could not replay stored updates"));
       try {
         bot.botInfo ??= await telegram.getMe();
       } catch (error) {
@@ -220,7 +295,10 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         polling = false;
         bot.stop("shutdown");
       }
-      await idle();
+      await inbox.idle();
+      await runner.idle();
+      // Sends in flight finish; messages waiting for a retry stay in the outbox for the next start.
+      await outbox.stop();
     },
   };
 }

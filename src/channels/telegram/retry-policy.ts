@@ -27,3 +27,15 @@ export function telegramFatalMessage(error: unknown): string {
   }
   return `Telegram channel stopped: ${(error as Error).message}`;
 }
+
+/**
+ * The outbox's view of a failed call: 429 → after exactly `retry_after`; 5xx, network failures and a rejected token
+ * (401: the operator is told and may fix it within the retry window) → backoff; any other 4xx → a dead letter at once.
+ */
+export function telegramRetryHint(error: unknown): { retryAfterMs?: number } | undefined {
+  if (isTelegramAuthError(error)) return {};
+  const delay = telegramRetryDelayMs(error, 1);
+  if (delay === undefined) return undefined;
+  const e = error as { response?: { error_code?: number } };
+  return e.response?.error_code === 429 ? { retryAfterMs: delay } : {};
+}

@@ -1,6 +1,6 @@
 import type { Assistant } from "../../assistant/index.js";
 import type { Logger } from "../../shared/logger.js";
-import { createTelegramChannel, type TelegramChannel } from "./channel.js";
+import { createTelegramChannel, type TelegramChannel, type TelegramChannelOptions } from "./channel.js";
 import type { PollActionStore } from "./poll-actions.js";
 
 /** The `config.telegram` shape (src/config.ts), restated so the channel does not import the config module. */
@@ -18,7 +18,12 @@ export interface TelegramSettings {
  */
 export function startTelegram(
   settings: TelegramSettings,
-  deps: { assistant: Assistant; logger?: Logger; onFatal?: (error: Error) => void; polls?: PollActionStore },
+  deps: {
+    assistant: Assistant;
+    logger?: Logger;
+    onFatal?: (error: Error) => void;
+    polls?: PollActionStore;
+  } & Pick<TelegramChannelOptions, "outbox" | "inbox" | "delivery">,
 ): TelegramChannel {
   return createTelegramChannel({ ...settings, ...deps });
 }

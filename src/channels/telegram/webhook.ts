@@ -6,13 +6,14 @@ import { isWellFormedUpdate } from "./update-shape.js";
 export const telegramWebhookPath = "/webhooks/telegram";
 
 /**
- * POST /webhooks/telegram. Checks X-Telegram-Bot-Api-Secret-Token in constant time (401 otherwise), answers 200 at
- * once — Telegram redelivers after ~60 s, and an answer may take longer — and hands the update to the channel, which
- * drops redeliveries by update_id.
+ * POST /webhooks/telegram. Checks X-Telegram-Bot-Api-Secret-Token in constant time (401 otherwise), answers 200
+ * as soon as the update is stored in the channel's inbox — Telegram redelivers after ~60 s, and an answer may take
+ * longer — and the channel processes it afterwards (replayed at start-up if the process stopped first). A redelivered
+ * update_id is recognised in the inbox and not answered twice; an update that could not be stored gets a 503.
  */
 export function telegramWebhookPlugin(opts: {
   secret: string;
-  acceptUpdate: (update: Update) => boolean;
+  acceptUpdate: (update: Update) => Promise<boolean>;
 }): FastifyPluginAsync {
   return async (app) => {
     // Updates quoting a long message can exceed the server-wide body limit meant for the web chat; a 413 here
@@ -32,7 +33,14 @@ export function telegramWebhookPlugin(opts: {
         request.log.info("telegram webhook: malformed update ignored");
         return reply.code(200).send({ ok: true, ignored: true });
       }
-      const fresh = opts.acceptUpdate(body as Update);
+      let fresh: boolean;
+      try {
+        fresh = await opts.acceptUpdate(body as Update);
+      } catch (error) {
+        // Not stored, so not acknowledged: Telegram delivers it again later instead of it being lost.
+        request.log.error({ err: error }, "telegram webhook: update not stored; asking Telegram to redeliver");
+        return reply.code(503).send({ error: "update not stored, retry later" });
+      }
       return reply.code(200).send({ ok: true, duplicate: !fresh });
     });
   };

@@ -72,13 +72,18 @@ export function createZaloClient(options: ZaloClientOptions) {
     throw new ZaloApiError(method, code, data?.description ?? `HTTP ${status}`, data?.parameters?.retry_after);
   }
 
-  async function call<T>(method: string, params: object = {}, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<T> {
+  async function call<T>(
+    method: string,
+    params: object = {},
+    opts: { timeoutMs?: number; signal?: AbortSignal; maxAttempts?: number } = {},
+  ): Promise<T> {
+    const attempts = opts.maxAttempts ?? maxAttempts;
     for (let attempt = 1; ; attempt++) {
       try {
         return await once<T>(method, params, opts.timeoutMs ?? 15_000, opts.signal);
       } catch (error) {
         const retryable = error instanceof ZaloApiError && (error.code === 0 || error.code === 429 || error.code >= 500);
-        if (!retryable || attempt >= maxAttempts || opts.signal?.aborted) throw error;
+        if (!retryable || attempt >= attempts || opts.signal?.aborted) throw error;
         const delay = error.retryAfterSec !== undefined ? error.retryAfterSec * 1_000 : backoff * 2 ** (attempt - 1);
         logger.warn({ method, code: error.code, attempt, delayMs: delay }, "zalo: call failed, retrying");
         await sleep(delay);
@@ -90,6 +95,9 @@ export function createZaloClient(options: ZaloClientOptions) {
     call,
     getMe: () => call<{ id?: string; account_name?: string; display_name?: string }>("getMe"),
     sendMessage: (chatId: string, text: string) => call<{ message_id?: string }>("sendMessage", { chat_id: chatId, text }),
+    /** One attempt, no retry: the outbox retries durably (and across restarts) instead. */
+    sendMessageOnce: (chatId: string, text: string) =>
+      call<{ message_id?: string }>("sendMessage", { chat_id: chatId, text }, { maxAttempts: 1 }),
     sendChatAction: (chatId: string, action: "typing") => call<unknown>("sendChatAction", { chat_id: chatId, action }),
     setWebhook: (url: string, secretToken: string) => call<{ url: string }>("setWebhook", { url, secret_token: secretToken }),
     deleteWebhook: () => call<{ url: string }>("deleteWebhook"),

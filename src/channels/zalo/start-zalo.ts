@@ -1,6 +1,6 @@
 import type { Assistant } from "../../assistant/index.js";
 import type { Logger } from "../../shared/logger.js";
-import { createZaloChannel, type ZaloChannel } from "./channel.js";
+import { createZaloChannel, type ZaloChannel, type ZaloChannelOptions } from "./channel.js";
 import type { GreetedStore } from "./greeted.js";
 
 /** The `config.zalo` shape (src/config.ts), restated so the channel does not import the config module. */
@@ -17,7 +17,12 @@ export interface ZaloSettings {
  */
 export function startZalo(
   settings: ZaloSettings,
-  deps: { assistant: Assistant; logger?: Logger; onFatal?: (error: Error) => void; greeted?: GreetedStore },
+  deps: {
+    assistant: Assistant;
+    logger?: Logger;
+    onFatal?: (error: Error) => void;
+    greeted?: GreetedStore;
+  } & Pick<ZaloChannelOptions, "outbox" | "inbox" | "delivery">,
 ): ZaloChannel {
   return createZaloChannel({ ...settings, ...deps });
 }

@@ -4,10 +4,11 @@ import { safeCompare } from "../../shared/safe-compare.js";
 export const zaloWebhookPath = "/webhooks/zalo";
 
 /**
- * POST /webhooks/zalo. Checks X-Bot-Api-Secret-Token in constant time (403 like Zalo's own sample), answers 200 at
- * once and lets the channel process the event in the background (it drops redeliveries by message_id).
+ * POST /webhooks/zalo. Checks X-Bot-Api-Secret-Token in constant time (403 like Zalo's own sample), answers 200 once
+ * the event is stored in the channel's inbox, and lets the channel process it in the background (replayed at start-up
+ * if the process stopped first; redeliveries are recognised by message_id, or a hash of the event without one).
  */
-export function zaloWebhookPlugin(opts: { secret: string; acceptUpdate: (body: unknown) => boolean }): FastifyPluginAsync {
+export function zaloWebhookPlugin(opts: { secret: string; acceptUpdate: (body: unknown) => Promise<boolean> }): FastifyPluginAsync {
   return async (app) => {
     // Updates quoting a long message can exceed the server-wide body limit meant for the web chat; a 413 here
     // would make the platform redeliver the same update forever.
@@ -17,7 +18,14 @@ export function zaloWebhookPlugin(opts: { secret: string; acceptUpdate: (body: u
         request.log.warn("zalo webhook: wrong or missing secret token");
         return reply.code(403).send({ message: "Unauthorized" });
       }
-      const fresh = opts.acceptUpdate(request.body);
+      let fresh: boolean;
+      try {
+        fresh = await opts.acceptUpdate(request.body);
+      } catch (error) {
+        // Not stored, so not acknowledged: the platform may deliver it again instead of it being lost.
+        request.log.error({ err: error }, "zalo webhook: update not stored");
+        return reply.code(503).send({ message: "Update not stored, retry later" });
+      }
       return reply.code(200).send({ message: "Success", duplicate: !fresh });
     });
   };

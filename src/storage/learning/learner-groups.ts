@@ -14,8 +14,14 @@ export async function canonicalOf(db: SqlRunner, learnerId: string): Promise<str
 
 /** [canonical, ...aliases] for any id of the learner (canonical first). */
 export async function learnerGroup(db: SqlRunner, learnerId: string): Promise<string[]> {
-  const canonical = await canonicalOf(db, learnerId);
-  const rows = await db.all("SELECT alias_id FROM learning_links WHERE canonical_id = ? ORDER BY alias_id", [canonical]);
+  // One round trip instead of two (it runs several times per turn): the links of the id's canonical learner. No row
+  // means no link at all — an alias always has its own row — so the id is its own canonical.
+  const rows = await db.all(
+    `SELECT alias_id, canonical_id FROM learning_links
+     WHERE canonical_id = COALESCE((SELECT canonical_id FROM learning_links WHERE alias_id = ?), ?) ORDER BY alias_id`,
+    [learnerId, learnerId],
+  );
+  const canonical = rows[0] ? String(rows[0].canonical_id) : learnerId;
   return [canonical, ...rows.map((r) => String(r.alias_id)).filter((a) => a !== canonical)];
 }
 

@@ -1,4 +1,4 @@
-import pg from "pg";
+import type pg from "pg";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,9 @@ const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), "migrations"
  * its own transaction, under an advisory lock so that two starting instances never migrate at once.
  */
 export async function openPostgres(url: string): Promise<PgPool> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Loaded on first use: a SQLite deployment never pays for the driver (memory and start-up).
+  const { default: driver } = await import("pg");
+  const pool = new driver.Pool({ connectionString: url, max: 10 });
   const client = await pool.connect();
   try {
     await client.query("SELECT pg_advisory_lock(774411)");

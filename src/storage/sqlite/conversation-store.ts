@@ -1,9 +1,13 @@
 import type { ConversationState, ConversationStore } from "../../assistant/index.js";
 import { AppError } from "../../shared/errors.js";
-import type { SqliteDatabase } from "./database.js";
+import { guardOf, type SqliteDatabase } from "./database.js";
 
-/** ConversationStore on the embedded SQLite file: one JSON row per learner, upserted. */
+/**
+ * ConversationStore on the embedded SQLite file: one JSON row per learner, upserted. Every statement goes through the
+ * connection's write guard (a lock is waited out without blocking the event loop; a deleted file refuses writes).
+ */
 export function createSqliteConversationStore(db: SqliteDatabase, clock: () => Date = () => new Date()): ConversationStore {
+  const guard = guardOf(db);
   const select = db.prepare<[string], { state: string }>("SELECT state FROM conversation_state WHERE learner_id = ?");
   const upsert = db.prepare<[string, string, string]>(
     `INSERT INTO conversation_state (learner_id, state, updated_at) VALUES (?, ?, ?)
@@ -12,7 +16,7 @@ export function createSqliteConversationStore(db: SqliteDatabase, clock: () => D
   const remove = db.prepare<[string]>("DELETE FROM conversation_state WHERE learner_id = ?");
   return {
     async get(learnerId) {
-      const row = select.get(learnerId);
+      const row = await guard.read(() => select.get(learnerId));
       if (!row) return undefined;
       try {
         return JSON.parse(row.state) as ConversationState;
@@ -22,8 +26,8 @@ export function createSqliteConversationStore(db: SqliteDatabase, clock: () => D
     },
     async set(learnerId, state) {
       // An empty state keeps nothing worth a row (and "Xoá hồ sơ" must leave no row behind).
-      if (Object.keys(state).length === 0) return void remove.run(learnerId);
-      upsert.run(learnerId, JSON.stringify(state), clock().toISOString());
+      if (Object.keys(state).length === 0) return void (await guard.write(() => remove.run(learnerId)));
+      await guard.write(() => upsert.run(learnerId, JSON.stringify(state), clock().toISOString()));
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { ExpiringLog, UnansweredLog } from "../../assistant/index.js";
-import type { SqliteDatabase } from "./database.js";
+import { guardOf, type SqliteDatabase } from "./database.js";
 import { redact } from "../../shared/redact.js";
 
 /**
@@ -7,6 +7,7 @@ import { redact } from "../../shared/redact.js";
  * here, the last step before the disk, whoever the caller is.
  */
 export function createSqliteUnansweredLog(db: SqliteDatabase, clock: () => Date = () => new Date()): UnansweredLog & ExpiringLog {
+  const guard = guardOf(db);
   const upsert = db.prepare<[string, string, string, string]>(
     `INSERT INTO unanswered_question (text, reason, count, first_at, last_at) VALUES (?, ?, 1, ?, ?)
      ON CONFLICT (text, reason) DO UPDATE SET count = count + 1, last_at = excluded.last_at`,
@@ -32,20 +33,20 @@ export function createSqliteUnansweredLog(db: SqliteDatabase, clock: () => Date 
   return {
     async record(normalizedText, reason) {
       const now = clock().toISOString();
-      upsert.run(redact(normalizedText).slice(0, 1000), reason, now, now);
+      await guard.write(() => upsert.run(redact(normalizedText).slice(0, 1000), reason, now, now));
     },
     async top(limit) {
-      return top.all(Math.max(0, Math.floor(limit)));
+      return guard.read(() => top.all(Math.max(0, Math.floor(limit))));
     },
     async deleteBefore(before) {
-      return expire.run(before.toISOString()).changes;
+      return (await guard.write(() => expire.run(before.toISOString()))).changes;
     },
     async redactStored() {
       let changed = 0;
-      for (const [i, { text, reason }] of keys.all().entries()) {
+      for (const [i, { text, reason }] of (await guard.read(() => keys.all())).entries()) {
         const redacted = redact(text).slice(0, 1000);
         if (redacted !== text) {
-          rewrite(text, reason, redacted);
+          await guard.write(() => rewrite(text, reason, redacted));
           changed += 1;
         }
         // better-sqlite3 is synchronous: let chat turns through between slices of a large table.

@@ -36,5 +36,29 @@ window.admin = (() => {
     return data;
   }
   const fmtTime = (iso) => (iso ? new Date(iso).toLocaleString("vi-VN") : "");
-  return { $, esc, api, status, fmtTime };
+  /** Who is signed in (GET /admin/api/me), fetched once per page. */
+  let mePromise;
+  const me = () => (mePromise ??= api("GET", "/admin/api/me"));
+  async function logout() {
+    sessionStorage.removeItem("adminToken");
+    try { await api("POST", "/admin/api/logout", {}); } catch { /* already signed out */ }
+    location.href = "/admin/login";
+  }
+  // The header shows the account and a sign-out button on every page except the sign-in page itself.
+  document.addEventListener("DOMContentLoaded", () => {
+    const who = $("who");
+    // Only with credentials: a page that takes a pasted token (the report page) must not be sent to /admin/login.
+    const credentials = cookie("troly_admin_csrf") || sessionStorage.getItem("adminToken");
+    if (!who || location.pathname === "/admin/login" || !credentials) return;
+    me().then((m) => {
+      who.textContent = m.username + " · " + m.roleName + " ";
+      const out = document.createElement("button");
+      out.type = "button";
+      out.id = "logout";
+      out.textContent = "Đăng xuất";
+      out.addEventListener("click", logout);
+      who.append(out);
+    }).catch(() => undefined);
+  });
+  return { $, esc, api, status, fmtTime, me, logout };
 })();

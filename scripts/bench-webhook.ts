@@ -1,0 +1,184 @@
+/**
+ * npm run bench:webhook [-- --duration 10] [--passes 3] [--connections 50] [--log-level info] [--drain 20]
+ *
+ * The Telegram webhook path under load, side by side in one run: the app started as production starts it (`node
+ * scripts/start.mjs`, webhook mode, its Bot API root pointed at a fake Bot API on 127.0.0.1 that counts calls) and a
+ * bare fastify 5 server acknowledging the same POST /webhooks/telegram bodies. autocannon posts text updates, each
+ * from a new private chat, rotating the bench questions. Per pass it prints updates/s
+ *   received  — acknowledged 200 by the webhook (what Telegram sees),
+ *   answered  — fully processed by the channel: channel_inbox rows marked done in the app's SQLite file (the durable
+ *               inbox); without an inbox, the "typing" actions the channel sends when it hands an update to the core,
+ *   sent      — sendMessage calls that reached the fake Bot API,
+ * and the ratio of received to bare fastify. The channel paces sends to Telegram's published limit (30 messages/s
+ * over all chats), so `sent` is capped there by design; after the passes the bench waits up to --drain seconds and
+ * reports what is still waiting (pending channel_outbox rows). Figures only; loads only target 127.0.0.1.
+ */
+import Database from "better-sqlite3";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { BENCH_QUESTIONS } from "./bench-questions.js";
+import { appEnv, flags, freePort, HOST, line, machineLine, pass, rssMb, spawnNode, spread, stop, summary, waitReady, type PassResult } from "./bench-common.js";
+
+const flag = flags(process.argv.slice(2));
+const DURATION_S = Math.min(60, Number(flag("--duration", "10")));
+const PASSES = Math.min(10, Number(flag("--passes", "3")));
+const CONNECTIONS = Math.min(200, Number(flag("--connections", "50")));
+const LOG_LEVEL = flag("--log-level", "info");
+const DRAIN_S = Math.min(120, Number(flag("--drain", "20")));
+const SECRET = "bench-webhook-secret-0123";
+const PATH = "/webhooks/telegram";
+
+const BARE_SERVER = `
+import Fastify from "fastify";
+const app = Fastify({ logger: false });
+app.post("${PATH}", async () => ({ ok: true, duplicate: false }));
+app.get("/ready", async () => ({ ready: true }));
+await app.listen({ host: "${HOST}", port: Number(process.env.PORT) });
+`;
+
+/** A Bot API stand-in that answers every method at once and counts calls per method (GET /__counts). */
+const FAKE_BOT_API = `
+import Fastify from "fastify";
+const app = Fastify({ logger: false });
+const counts = {};
+let nextId = 1;
+const me = { id: 777, is_bot: true, first_name: "Trợ lý số", username: "TroLySoBenchBot" };
+app.get("/__counts", async () => counts);
+app.post("/*", async (request) => {
+  const method = (/^\\/bot[^/]+\\/(\\w+)/.exec(request.url) ?? [])[1] ?? "unknown";
+  counts[method] = (counts[method] ?? 0) + 1;
+  const p = request.body ?? {};
+  const chat = { id: Number(p.chat_id), type: "private" };
+  switch (method) {
+    case "getMe": return { ok: true, result: me };
+    case "getWebhookInfo": return { ok: true, result: { url: "", has_custom_certificate: false, pending_update_count: 0 } };
+    case "sendMessage": return { ok: true, result: { message_id: nextId++, date: 1, chat, from: me, text: p.text } };
+    case "sendPoll": return { ok: true, result: { message_id: nextId++, date: 1, chat, from: me, poll: { id: "poll-" + nextId, question: p.question, options: [] } } };
+    default: return { ok: true, result: true };
+  }
+});
+await app.listen({ host: "${HOST}", port: Number(process.env.PORT) });
+`;
+
+let updates = 0;
+/** A text update from a new private chat (a new learner per update), the next question of the rotation. */
+function nextUpdate(): string {
+  const n = updates++;
+  const id = 500_000_000 + n;
+  const person = { id, is_bot: false, first_name: "Bench", language_code: "vi" };
+  return JSON.stringify({
+    update_id: 1_000_000 + n,
+    message: { message_id: n + 1, date: Math.floor(Date.now() / 1000), chat: { id, type: "private", first_name: "Bench" }, from: person, text: BENCH_QUESTIONS[n % BENCH_QUESTIONS.length] },
+  });
+}
+
+const webhookPass = (port: number, seconds: number, pid?: number) =>
+  pass({ port, path: PATH, seconds, connections: CONNECTIONS, pid, body: nextUpdate, headers: { "x-telegram-bot-api-secret-token": SECRET } });
+
+async function botApiCounts(port: number): Promise<Record<string, number>> {
+  return (await (await fetch(`http://${HOST}:${port}/__counts`)).json()) as Record<string, number>;
+}
+
+/** Done inbox rows and pending outbox rows in the app's SQLite file; undefined when the tables do not exist. */
+function durableCounts(file: string): { done?: number; pending?: number } {
+  if (!existsSync(file)) return {};
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const has = (table: string) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    return {
+      done: has("channel_inbox") ? count("SELECT count(*) AS n FROM channel_inbox WHERE channel = 'telegram' AND done_at IS NOT NULL") : undefined,
+      pending: has("channel_outbox") ? count("SELECT count(*) AS n FROM channel_outbox WHERE channel = 'telegram' AND state = 'pending'") : undefined,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "tls-bench-webhook-"));
+const dbFile = join(dataDir, "tro-ly-so.sqlite");
+const children: ChildProcess[] = [];
+try {
+  console.log(`Webhook bench on ${process.platform}/${process.arch}, Node ${process.version}: ${CONNECTIONS} connections, ${PASSES} passes × ${DURATION_S} s per target, Telegram text updates from a new chat each.`);
+  console.log(`Before the run: ${machineLine()}`);
+  const [barePort, fakePort, appPort] = [await freePort(), await freePort(), await freePort()];
+  const bare = spawnNode(["--input-type=module", "-e", BARE_SERVER], { ...process.env, PORT: String(barePort) });
+  const fake = spawnNode(["--input-type=module", "-e", FAKE_BOT_API], { ...process.env, PORT: String(fakePort) });
+  children.push(bare, fake);
+  await waitReady(`http://${HOST}:${fakePort}/__counts`, fake, 30_000);
+
+  console.log("starting the app as production does (node scripts/start.mjs), Telegram in webhook mode against the fake Bot API…");
+  const started = performance.now();
+  const app = spawnNode(
+    ["scripts/start.mjs"],
+    appEnv(dataDir, appPort, LOG_LEVEL, {
+      TELEGRAM_BOT_TOKEN: "123456:bench",
+      TELEGRAM_API_ROOT: `http://${HOST}:${fakePort}`,
+      TELEGRAM_WEBHOOK_URL: `http://${HOST}:${appPort}${PATH}`,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+    }),
+  );
+  children.push(app);
+  await waitReady(`http://${HOST}:${appPort}/ready`, app, 300_000);
+  await waitReady(`http://${HOST}:${barePort}/ready`, bare, 30_000);
+  console.log(`app ready in ${Math.round(performance.now() - started)} ms, RSS ${rssMb(app.pid)} MB`);
+  await new Promise((r) => setTimeout(r, 1000)); // getMe and setMyCommands after listen
+
+  console.log("warm-up: 3 s each");
+  await webhookPass(barePort, 3);
+  await webhookPass(appPort, 3, app.pid);
+  console.log(`app RSS after warm-up: ${rssMb(app.pid)} MB`);
+
+  const bareResults: PassResult[] = [];
+  const received: PassResult[] = [];
+  const answered: number[] = [];
+  const sent: number[] = [];
+  let answeredBy = "";
+  for (let i = 1; i <= PASSES; i++) {
+    const b = await webhookPass(barePort, DURATION_S);
+    bareResults.push(b);
+    console.log(line(`pass ${i} bare fastify`, b, "updates/s"));
+    const apiBefore = await botApiCounts(fakePort);
+    const dbBefore = durableCounts(dbFile);
+    const a = await webhookPass(appPort, DURATION_S, app.pid);
+    const apiAfter = await botApiCounts(fakePort);
+    const dbAfter = durableCounts(dbFile);
+    const delta = (after = 0, before = 0) => (after - before) / DURATION_S;
+    const viaInbox = dbAfter.done !== undefined && dbAfter.done > 0;
+    answeredBy = viaInbox ? "channel_inbox rows marked done" : "typing actions (no durable inbox in use)";
+    const answeredPerS = viaInbox ? delta(dbAfter.done, dbBefore.done) : delta(apiAfter.sendChatAction, apiBefore.sendChatAction);
+    const sentPerS = delta(apiAfter.sendMessage, apiBefore.sendMessage);
+    received.push(a);
+    answered.push(answeredPerS);
+    sent.push(sentPerS);
+    console.log(`${line(`pass ${i} webhook received`, a, "updates/s")}`);
+    console.log(`${"".padEnd(24)} answered ${answeredPerS.toFixed(0)}/s  sent ${sentPerS.toFixed(1)}/s${dbAfter.pending !== undefined ? `  outbox pending ${dbAfter.pending}` : ""}`);
+  }
+  console.log(`\nSummary over ${PASSES} passes (min / median / max); answered = ${answeredBy}`);
+  console.log(summary("bare fastify 5", bareResults, "updates/s"));
+  console.log(summary("webhook received (app)", received, "updates/s"));
+  console.log(`${"webhook answered (app)".padEnd(24)} updates/s ${spread(answered)}`);
+  console.log(`${"webhook sent (app)".padEnd(24)} messages/s ${spread(sent, 1)}`);
+  const ratio = (values: number[]) => spread(values.map((v, i) => (100 * v) / (bareResults[i]?.perSecond || 1)), 2);
+  console.log(`received / bare fastify ${ratio(received.map((r) => r.perSecond))} %; answered / bare ${ratio(answered)} %; sent / bare ${ratio(sent)} %`);
+
+  const drainFrom = performance.now();
+  const last = (await botApiCounts(fakePort)).sendMessage ?? 0;
+  let pending = durableCounts(dbFile).pending;
+  while (performance.now() - drainFrom < DRAIN_S * 1000 && pending !== 0) {
+    await new Promise((r) => setTimeout(r, 1000));
+    pending = durableCounts(dbFile).pending;
+  }
+  const now = (await botApiCounts(fakePort)).sendMessage ?? 0;
+  const drainS = (performance.now() - drainFrom) / 1000;
+  console.log(
+    `after the passes: ${now - last} more messages sent in ${drainS.toFixed(0)} s of drain (${((now - last) / drainS).toFixed(1)}/s)` +
+      `${pending !== undefined ? `, ${pending} still pending in channel_outbox` : ""}; app RSS ${rssMb(app.pid)} MB`,
+  );
+  console.log(`\nAfter the run: ${machineLine()}`);
+} finally {
+  for (const child of children) await stop(child);
+  rmSync(dataDir, { recursive: true, force: true });
+}

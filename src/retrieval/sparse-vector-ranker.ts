@@ -1,0 +1,89 @@
+import type { HashedEmbeddings } from "./hashed-embeddings.js";
+import { cosine, type StoredPoint } from "./stored-point.js";
+import type { VectorMatch, VectorText } from "./vector-ranker.js";
+
+/**
+ * Exact nearest chunks over the built-in hashed embedder's sparse vectors, scored in JS. Hashed vectors have about
+ * a hundred non-zeros each, so scoring all ~3,000 of the real knowledge base's vectors costs less than one HNSW
+ * search did (plus its per-candidate copies out of the native index), is exact instead of approximate, and needs no
+ * graph: building is just embedding, which is what lets a publish go live in well under a second (issues 13, 14).
+ * HNSW (vector-ranker.ts) stays for a remote embedder's dense vectors.
+ */
+export class SparseVectorRanker {
+  /** Label → chunk position. */
+  private readonly owner: Int32Array;
+  /** Chunk position → its labels. */
+  private readonly labels: number[][] = [];
+  private readonly points: StoredPoint[];
+  private lastQuery?: { vector: readonly number[]; normSquared: number };
+
+  private constructor(
+    items: readonly VectorText[],
+    points: StoredPoint[],
+    private readonly embeddings: HashedEmbeddings,
+    private readonly chunkIds: string[],
+  ) {
+    this.points = points;
+    this.owner = Int32Array.from(items, (item) => item.doc);
+    items.forEach((item, label) => (this.labels[item.doc] ??= []).push(label));
+  }
+
+  /** Embeds every text (the texts' features may come from the builder's cache). */
+  static build(items: readonly VectorText[], embeddings: HashedEmbeddings): SparseVectorRanker {
+    const chunkIds: string[] = [];
+    for (const item of items) chunkIds[item.doc] ??= item.chunkId;
+    return new SparseVectorRanker(items, items.map((item) => embeddings.embedSparse(item.text)), embeddings, chunkIds);
+  }
+
+  get dims(): number {
+    return this.embeddings.dims;
+  }
+
+  /** Number of chunks (not vectors). */
+  get size(): number {
+    return this.labels.length;
+  }
+
+  storedIds(): string[] {
+    return [...this.chunkIds];
+  }
+
+  async embedQuery(query: string): Promise<number[]> {
+    return this.embeddings.embed(query);
+  }
+
+  /** Every chunk's best similarity to the query, best first (ties by chunk order, for determinism). */
+  search(vector: number[], k: number): VectorMatch[] {
+    if (k <= 0 || this.points.length === 0) return [];
+    const a = this.queryNormSquared(vector);
+    const best = new Float64Array(this.labels.length).fill(-Infinity);
+    for (let label = 0; label < this.points.length; label++) {
+      const doc = this.owner[label]!;
+      const similarity = cosine(vector, a, this.points[label]!);
+      if (similarity > best[doc]!) best[doc] = similarity;
+    }
+    const matches: VectorMatch[] = [];
+    best.forEach((similarity, doc) => {
+      if (similarity > 0) matches.push({ doc, similarity });
+    });
+    return matches.sort((x, y) => y.similarity - x.similarity || x.doc - y.doc).slice(0, k);
+  }
+
+  /** Best cosine similarity between the query and any vector of chunk `doc`. */
+  similarity(vector: readonly number[], doc: number): number {
+    const labels = this.labels[doc];
+    if (!labels) return 0;
+    const a = this.queryNormSquared(vector);
+    let best = 0;
+    for (const label of labels) best = Math.max(best, cosine(vector, a, this.points[label]!));
+    return best;
+  }
+
+  private queryNormSquared(vector: readonly number[]): number {
+    if (this.lastQuery?.vector === vector) return this.lastQuery.normSquared;
+    let a = 0;
+    for (const x of vector) a += x * x;
+    this.lastQuery = { vector, normSquared: a };
+    return a;
+  }
+}
