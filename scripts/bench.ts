@@ -17,7 +17,7 @@ import { composeApp } from "../src/compose.js";
 import { loadConfig } from "../src/config.js";
 import { listLessonFiles } from "../src/curriculum/index.js";
 import { loadEvalSet, PHRASINGS } from "../src/retrieval/eval/index.js";
-import { openKnowledgeIndex, type KnowledgeIndex } from "../src/retrieval/index.js";
+import { buildKnowledgeIndex, IndexBuilder, openKnowledgeIndex, readLexicon, type KnowledgeIndex } from "../src/retrieval/index.js";
 
 const TARGET_CHUNKS = 2000;
 const root = mkdtempSync(join(tmpdir(), "tls-bench-"));
@@ -101,7 +101,7 @@ async function benchOne(label: string, knowledgeDir: string, buildPasses: number
   }
   // Start-up as `npm start` meets it the second time: the index is on disk (copied from a build), storage is new.
   const dataDir = join(root, label);
-  const config = loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: "silent" });
+  const config = loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: "silent", ADMIN_API_TOKEN: BENCH_TOKEN });
   await openKnowledgeIndex({ knowledgeDir, dataDir, embeddings: { kind: "hashed" } });
   const loadStart = performance.now();
   index = await openKnowledgeIndex({ knowledgeDir, dataDir, embeddings: { kind: "hashed" } });
@@ -110,12 +110,14 @@ async function benchOne(label: string, knowledgeDir: string, buildPasses: number
   const app = await composeApp(config, pino({ level: "silent" }));
   const startMs = performance.now() - started;
   console.log(`\n== ${label}: ${index.lessons.length} lessons, ${index.chunks.length} chunks, ${index.retriever.dims} dims`);
-  console.log(`index build alone (parse + analyse + embed + HNSW + save), ${buildPasses} pass(es): ${spread(builds, 0)} ms (min / median / max)`);
+  console.log(`index build alone (parse + analyse + embed; built-in embedder, in memory), ${buildPasses} pass(es): ${spread(builds, 0)} ms (min / median / max)`);
+  console.log(`re-index after a one-lesson change (same builder, 5 different lessons): ${spread(await oneLessonRebuilds(index!, knowledgeDir), 0)} ms (min / median / max)`);
   console.log(`index reopen (hash + load): ${Math.round(loadMs)} ms; in-process start-up with the index on disk (composeApp: storage, migrations, index, features): ${Math.round(startMs)} ms`);
 
   console.log(await timeEach("retriever.search k=5", (q) => index.retriever.search(q, 5)));
   console.log(await timeEach("assistant.handle (in-process)", (q, user) => app.assistant.handle({ channel: "web", userId: user, text: q })));
   const http = await app.buildHttp();
+  console.log(`publish one lesson through the admin API until the next question gets it (5 publishes): ${spread(await publishTimes(http, index), 0)} ms (min / median / max)`);
   console.log(
     await timeEach("POST /api/chat (inject)", async (q, user) => {
       const res = await http.inject({ method: "POST", url: "/api/chat", payload: { userId: user, text: q } });
@@ -126,6 +128,43 @@ async function benchOne(label: string, knowledgeDir: string, buildPasses: number
   await app.close();
   console.log(`bench process RSS after ${label}: ${Math.round(process.memoryUsage().rss / 1048576)} MB (it holds every index this bench built; the served app's RSS is in npm run bench:load)`);
   return index;
+}
+
+const BENCH_TOKEN = "bench-admin-token-0123456789";
+
+/** Rebuilds the index with one lesson's summary changed, as a publish does (the builder keeps per-text work). */
+async function oneLessonRebuilds(index: KnowledgeIndex, knowledgeDir: string): Promise<number[]> {
+  const { lexicon } = readLexicon(knowledgeDir);
+  const builder = new IndexBuilder(lexicon);
+  const options = { dataDir: join(root, "rebuild"), embeddings: { kind: "hashed" as const }, lexicon, builder };
+  await buildKnowledgeIndex({ ...options, lessons: index.lessons, version: "v0" });
+  const times: number[] = [];
+  for (let n = 1; n <= 5; n++) {
+    const at = (n * 17) % index.lessons.length;
+    const lessons = index.lessons.map((l, i) => (i === at ? { ...l, summary: `${l.summary} (sửa lần ${n})` } : l));
+    const started = performance.now();
+    await buildKnowledgeIndex({ ...options, lessons, version: `v${n}` });
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** PUT a changed draft, then time POST …/publish (it returns once the new knowledge is swapped in) to the next answer. */
+async function publishTimes(http: Awaited<ReturnType<Awaited<ReturnType<typeof composeApp>>["buildHttp"]>>, index: KnowledgeIndex): Promise<number[]> {
+  const headers = { authorization: `Bearer ${BENCH_TOKEN}` };
+  const times: number[] = [];
+  for (let n = 1; n <= 5; n++) {
+    const lesson = index.lessons[(n * 13) % index.lessons.length]!;
+    const got = await http.inject({ method: "GET", url: `/admin/api/lessons/${lesson.id}`, headers });
+    const markdown = (got.json() as { liveMarkdown: string }).liveMarkdown.replace(lesson.summary, `${lesson.summary} Cập nhật lần ${n}.`);
+    await http.inject({ method: "PUT", url: `/admin/api/lessons/${lesson.id}`, headers, payload: { markdown } });
+    const started = performance.now();
+    const res = await http.inject({ method: "POST", url: `/admin/api/lessons/${lesson.id}/publish`, headers });
+    if (res.statusCode !== 200) throw new Error(`publish answered ${res.statusCode}: ${res.body}`);
+    await http.inject({ method: "POST", url: "/api/chat", payload: { userId: `after-publish-${n}`, text: lesson.title } });
+    times.push(performance.now() - started);
+  }
+  return times;
 }
 
 try {

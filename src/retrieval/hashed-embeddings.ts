@@ -15,9 +15,6 @@ export interface HashedEmbeddingsData {
   df: Array<[feature: string, count: number]>;
 }
 
-/** Computes (or looks up) a text's features; the index builder passes a cached one so a re-index skips known texts. */
-export type FeaturesOf = (text: string) => ReadonlyMap<string, number>;
-
 /** Features of one text: folded syllables, folded syllable bigrams and character 3-grams, with counts. */
 export function textFeatures(text: string, lexicon: Lexicon = defaultLexicon): Map<string, number> {
   const tokens = normalizeTokens(text, lexicon).map((t) => foldDiacritics(t));
@@ -49,26 +46,21 @@ export class HashedEmbeddings extends Embeddings {
   private readonly df: Map<string, number>;
   private readonly docs: number;
 
-  private readonly featuresOf: FeaturesOf;
-
   constructor(
     data: HashedEmbeddingsData,
-    lexicon: Lexicon = defaultLexicon,
+    private readonly lexicon: Lexicon = defaultLexicon,
     params: EmbeddingsParams = {},
-    featuresOf?: FeaturesOf,
   ) {
     super(params);
     this.dims = data.dims;
     this.docs = data.docs;
     this.df = new Map(data.df);
-    this.featuresOf = featuresOf ?? ((text) => textFeatures(text, lexicon));
   }
 
   /** Learns document frequencies from the corpus the index is built over. */
-  static fit(texts: readonly string[], dims = HASHED_DIMS, lexicon: Lexicon = defaultLexicon, featuresOf?: FeaturesOf): HashedEmbeddingsData {
-    const features = featuresOf ?? ((text: string) => textFeatures(text, lexicon));
+  static fit(texts: readonly string[], dims = HASHED_DIMS, lexicon: Lexicon = defaultLexicon): HashedEmbeddingsData {
     const df = new Map<string, number>();
-    for (const text of texts) for (const f of features(text).keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    for (const text of texts) for (const f of textFeatures(text, lexicon).keys()) df.set(f, (df.get(f) ?? 0) + 1);
     const sorted = [...df.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return { dims, docs: texts.length, df: sorted };
   }
@@ -127,7 +119,7 @@ export class HashedEmbeddings extends Embeddings {
 
   /** Adds each feature's signed TF-IDF weight to its hashed slot. */
   private accumulate(text: string, add: (slot: number, value: number) => void): void {
-    for (const [feature, count] of this.featuresOf(text)) {
+    for (const [feature, count] of textFeatures(text, this.lexicon)) {
       const { slot, weight } = this.featureWeight(feature);
       add(slot, (1 + Math.log(count)) * weight);
     }

@@ -4,27 +4,35 @@ import type { Lexicon } from "../nlp/index.js";
 import { analyzeDocument, type AnalyzedText } from "./analyzer.js";
 import { Bm25Index } from "./bm25.js";
 import { chunkFields, chunkText } from "./chunk.js";
-import { HashedEmbeddings, HASHED_DIMS, textFeatures, type HashedEmbeddingsData } from "./hashed-embeddings.js";
-import type { LexicalIndexes } from "./lexical-ranker.js";
+import { HashedEmbeddings, HASHED_DIMS, type HashedEmbeddingsData } from "./hashed-embeddings.js";
+import type { StoredPoint } from "./stored-point.js";
+import { LexicalRanker } from "./lexical-ranker.js";
+import { foldDiacritics } from "../nlp/index.js";
 import { SparseVectorRanker } from "./sparse-vector-ranker.js";
 import type { VectorText } from "./vector-ranker.js";
 
 export interface InMemoryIndex {
-  lexical: LexicalIndexes;
+  lexical: LexicalRanker;
   hashed: HashedEmbeddingsData;
   vector: SparseVectorRanker;
 }
 
 /**
  * Builds the lexical and (built-in) vector indexes, remembering the expensive per-text work — a chunk's analysed
- * terms, a text's hashed features — between builds. The first build analyses everything; a publish that changed one
- * lesson re-analyses only that lesson's sections and recomputes the cheap corpus-wide parts (BM25 statistics,
- * document frequencies, vector weights), so the new index is ready in a fraction of a second. Only what the latest
- * build used is kept, so memory follows the knowledge base, not its history.
+ * terms, a text's sparse vector — between builds. The first build analyses and embeds everything; a publish that
+ * changed one lesson analyses and embeds only that lesson's texts and recomputes the BM25 statistics, so the new
+ * index is ready in a fraction of a second. Only what the latest build used is kept, so memory follows the
+ * knowledge base, not its history.
  */
 export class IndexBuilder {
   private analyzed = new Map<string, AnalyzedText>();
-  private features = new Map<string, ReadonlyMap<string, number>>();
+  /** Accented term → folded, for the lexical ranker's accent restoration (the same ~30,000 terms every build). */
+  private folds = new Map<string, string>();
+  /** Each document text's sparse vector under the current document frequencies. */
+  private points = new Map<string, StoredPoint>();
+  private fitted?: { data: HashedEmbeddingsData; embeddings: HashedEmbeddings };
+  /** Texts embedded since the document frequencies were last fitted. */
+  private drift = 0;
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -39,28 +47,56 @@ export class IndexBuilder {
       return terms;
     });
     this.analyzed = analyzed;
-    const lexical: LexicalIndexes = {
-      folded: Bm25Index.build(docs.map((d) => d.folded)),
-      accented: Bm25Index.build(docs.map((d) => d.accented)),
+    const folds = new Map<string, string>();
+    const fold = (term: string) => {
+      const known = folds.get(term) ?? this.folds.get(term) ?? foldDiacritics(term);
+      folds.set(term, known);
+      return known;
     };
+    const lexical = new LexicalRanker(
+      { folded: Bm25Index.build(docs.map((d) => d.folded)), accented: Bm25Index.build(docs.map((d) => d.accented)) },
+      this.lexicon,
+      fold,
+    );
+    this.folds = folds;
 
-    const features = new Map<string, ReadonlyMap<string, number>>();
-    // Queries later go through the same embedder; only the build's own (document) texts are remembered.
-    let building = true;
-    const featuresOf = (text: string) => {
-      const found = features.get(text) ?? this.features.get(text) ?? textFeatures(text, this.lexicon);
-      if (building) features.set(text, found);
-      return found;
-    };
     const texts = chunks.map((c) => chunkText(c, summaries.get(c.lessonId) ?? ""));
-    const hashed = HashedEmbeddings.fit(texts, HASHED_DIMS, this.lexicon, featuresOf);
-    const embeddings = new HashedEmbeddings(hashed, this.lexicon, {}, featuresOf);
-    const vector = SparseVectorRanker.build(vectorTexts(chunks, texts), embeddings);
-    building = false;
-    this.features = features;
+    const items = vectorTexts(chunks, texts);
+    const embedder = this.embedderFor(texts, items.length);
+    const points = new Map<string, StoredPoint>();
+    const vectors = items.map((item) => {
+      let point = points.get(item.text) ?? this.points.get(item.text);
+      if (!point) {
+        point = embedder.embeddings.embedSparse(item.text);
+        if (!embedder.fresh) this.drift++;
+      }
+      points.set(item.text, point);
+      return point;
+    });
+    this.points = points;
+    const vector = SparseVectorRanker.fromPoints(items, vectors, embedder.embeddings);
+    const hashed = embedder.data;
     return { lexical, hashed, vector };
   }
+
+  /** The embedder to use: the last fitted one, unless the knowledge base moved enough since (see REFIT_SHARE). */
+  private embedderFor(texts: readonly string[], vectorCount: number): { data: HashedEmbeddingsData; embeddings: HashedEmbeddings; fresh: boolean } {
+    if (this.fitted && this.drift <= REFIT_SHARE * vectorCount) return { ...this.fitted, fresh: false };
+    const data = HashedEmbeddings.fit(texts, HASHED_DIMS, this.lexicon);
+    this.fitted = { data, embeddings: new HashedEmbeddings(data, this.lexicon) };
+    this.points = new Map();
+    this.drift = 0;
+    return { ...this.fitted, fresh: true };
+  }
 }
+
+/**
+ * Texts that may be embedded with document frequencies fitted on an earlier build before they are fitted again: a
+ * publish changes a handful of the ~3,000 texts, and re-weighting all of them for that is most of a re-index. The
+ * frequencies of a knowledge base barely move with one lesson; after this share of new texts (or at start-up) the
+ * builder refits and re-embeds everything.
+ */
+const REFIT_SHARE = 0.1;
 
 /** Each chunk's whole text, then each of its paraphrase questions, as separate vectors (see VectorRanker). */
 export function vectorTexts(chunks: readonly Chunk[], texts: readonly string[]): VectorText[] {

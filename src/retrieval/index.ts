@@ -109,7 +109,7 @@ export async function buildKnowledgeIndex(options: BuildKnowledgeIndexOptions): 
     const started = performance.now();
     const built = (options.builder ?? new IndexBuilder(lexicon)).build(chunks, lessons);
     log.info({ lessons: lessons.length, chunks: chunks.length, ms: Math.round(performance.now() - started) }, "search index built");
-    const retriever = new KnowledgeRetriever(chunks, new LexicalRanker(built.lexical, lexicon), built.vector);
+    const retriever = new KnowledgeRetriever(chunks, built.lexical, built.vector);
     return { retriever, chunks, lessons, version, rebuilt: true, problems, embeddingsStatus: () => "off" };
   }
   return remoteIndex(options, chunks, problems, log);

@@ -41,16 +41,18 @@ export class LexicalRanker {
   /** Folded bigram → the accented bigram that the knowledge base uses most for it. */
   private readonly restore = new Map<string, string>();
 
+  /** `fold` may be a memoised foldDiacritics: the index builder keeps one across re-indexes (issue 13). */
   constructor(
     data: LexicalData | LexicalIndexes,
     private readonly lexicon: Lexicon,
+    fold: (term: string) => string = foldDiacritics,
   ) {
     this.folded = data.folded instanceof Bm25Index ? data.folded : Bm25Index.fromJSON(data.folded);
     this.accented = data.accented instanceof Bm25Index ? data.accented : Bm25Index.fromJSON(data.accented);
     const best = new Map<string, { term: string; df: number }>();
     for (const [term, df] of this.accented.termFrequencies()) {
       if (!term.includes("_")) continue;
-      const key = foldDiacritics(term);
+      const key = fold(term);
       const current = best.get(key);
       if (!current || df > current.df) best.set(key, { term, df });
     }

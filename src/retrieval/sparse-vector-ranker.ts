@@ -28,11 +28,16 @@ export class SparseVectorRanker {
     items.forEach((item, label) => (this.labels[item.doc] ??= []).push(label));
   }
 
-  /** Embeds every text (the texts' features may come from the builder's cache). */
+  /** Embeds every text. */
   static build(items: readonly VectorText[], embeddings: HashedEmbeddings): SparseVectorRanker {
+    return SparseVectorRanker.fromPoints(items, items.map((item) => embeddings.embedSparse(item.text)), embeddings);
+  }
+
+  /** Over vectors already embedded with `embeddings` (the index builder keeps them between builds). */
+  static fromPoints(items: readonly VectorText[], points: StoredPoint[], embeddings: HashedEmbeddings): SparseVectorRanker {
     const chunkIds: string[] = [];
     for (const item of items) chunkIds[item.doc] ??= item.chunkId;
-    return new SparseVectorRanker(items, items.map((item) => embeddings.embedSparse(item.text)), embeddings, chunkIds);
+    return new SparseVectorRanker(items, points, embeddings, chunkIds);
   }
 
   get dims(): number {
@@ -52,7 +57,7 @@ export class SparseVectorRanker {
     return this.embeddings.embed(query);
   }
 
-  /** Every chunk's best similarity to the query, best first (ties by chunk order, for determinism). */
+  /** The k chunks most similar to the query, best first (ties by chunk order, for determinism). */
   search(vector: number[], k: number): VectorMatch[] {
     if (k <= 0 || this.points.length === 0) return [];
     const a = this.queryNormSquared(vector);
@@ -62,9 +67,10 @@ export class SparseVectorRanker {
       const similarity = cosine(vector, a, this.points[label]!);
       if (similarity > best[doc]!) best[doc] = similarity;
     }
+    // Every chunk, as a nearest-neighbour search returns k of them whatever their similarity.
     const matches: VectorMatch[] = [];
     best.forEach((similarity, doc) => {
-      if (similarity > 0) matches.push({ doc, similarity });
+      if (similarity > -Infinity) matches.push({ doc, similarity });
     });
     return matches.sort((x, y) => y.similarity - x.similarity || x.doc - y.doc).slice(0, k);
   }

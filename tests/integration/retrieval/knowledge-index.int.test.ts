@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,17 +20,14 @@ const top = async (index: Awaited<ReturnType<typeof openKnowledgeIndex>>, q: str
   (await index.retriever.search(q, 1))[0]?.chunk.lessonId;
 
 describe("openKnowledgeIndex on a tiny knowledge dir", () => {
-  it("builds, saves, then loads the same index without rebuilding", async () => {
+  it("builds in memory with the built-in embedder: nothing is saved, and every build ranks the same", async () => {
     const opts = setup("roundtrip");
     const first = await openKnowledgeIndex(opts);
     expect(first.rebuilt).toBe(true);
     expect(first.problems).toEqual([]);
     expect(first.chunks).toHaveLength(5);
-    expect(readdirSync(join(opts.dataDir, "index")).sort()).toEqual(
-      ["args.json", "docstore.json", "embedder.json", "hnswlib.index", "lexical.json", "meta.json"],
-    );
+    expect(existsSync(join(opts.dataDir, "index"))).toBe(false);
     const second = await openKnowledgeIndex(opts);
-    expect(second.rebuilt).toBe(false);
     expect(second.version).toBe(first.version);
     for (const q of ["tai vneid o dau", "mã OTP là gì", "bi lua ck mat tien"]) {
       expect(await second.retriever.search(q, 3)).toEqual(await first.retriever.search(q, 3));
@@ -38,6 +35,24 @@ describe("openKnowledgeIndex on a tiny knowledge dir", () => {
     expect(await top(second, "tai vneid o dau")).toBe("vneid-cai-dat");
     expect(await top(second, "dt ko cai dc vneid")).toBe("vneid-cai-dat");
     expect(await top(second, "vua bi lua ck")).toBe("safety-mat-tien");
+  });
+
+  it("with a remote embedder, builds, saves, then loads the same index without rebuilding or calling it again", async () => {
+    const fake = await startFakeEmbeddingsServer();
+    try {
+      const opts = { ...setup("remote-roundtrip"), embeddings: { kind: "openai-compatible" as const, url: fake.url, model: "bge-m3" } };
+      const first = await openKnowledgeIndex(opts);
+      expect(first.rebuilt).toBe(true);
+      expect(readdirSync(join(opts.dataDir, "index")).sort()).toEqual(["args.json", "docstore.json", "hnswlib.index", "lexical.json", "meta.json"]);
+      const calls = fake.calls.length;
+      const second = await openKnowledgeIndex(opts);
+      expect(second.rebuilt).toBe(false);
+      expect(second.version).toBe(first.version);
+      expect(await top(second, "mã otp là gì")).toBe("safety-otp");
+      expect(fake.calls.length).toBe(calls + 1); // the query only
+    } finally {
+      await fake.close();
+    }
   });
 
   it("fills chunks from sections: steps kept together, safety note, first source", async () => {
@@ -54,33 +69,44 @@ describe("openKnowledgeIndex on a tiny knowledge dir", () => {
     expect(chunks.find((c) => c.section === "Mã OTP là gì?")?.safetyNote).toMatch(/^Không bao giờ đọc mã OTP/);
   });
 
-  it("is deterministic: two builds of the same knowledge give identical files", async () => {
-    const a = setup("det-a");
-    const b = setup("det-b");
-    await openKnowledgeIndex(a);
-    await openKnowledgeIndex(b);
-    for (const file of readdirSync(join(a.dataDir, "index"))) {
-      expect(readFileSync(join(b.dataDir, "index", file)), file).toEqual(readFileSync(join(a.dataDir, "index", file)));
+  it("is deterministic: two remote builds of the same knowledge give identical files", async () => {
+    const fake = await startFakeEmbeddingsServer();
+    try {
+      const embeddings = { kind: "openai-compatible" as const, url: fake.url, model: "bge-m3" };
+      const a = { ...setup("det-a"), embeddings };
+      const b = { ...setup("det-b"), embeddings };
+      await openKnowledgeIndex(a);
+      await openKnowledgeIndex(b);
+      for (const file of readdirSync(join(a.dataDir, "index"))) {
+        expect(readFileSync(join(b.dataDir, "index", file)), file).toEqual(readFileSync(join(a.dataDir, "index", file)));
+      }
+    } finally {
+      await fake.close();
     }
   });
 
-  it("rebuilds when a lesson or the lexicon changes, or when the index is damaged", async () => {
-    const opts = setup("rebuild");
-    const first = await openKnowledgeIndex(opts);
-    appendFileSync(join(opts.knowledgeDir, "safety", "safety-otp.md"), "\n## Xổ số trúng thưởng là lừa đảo\n\nKhông tin tin nhắn báo trúng xổ số.\n");
-    const changed = await openKnowledgeIndex(opts);
-    expect(changed.rebuilt).toBe(true);
-    expect(changed.version).not.toBe(first.version);
-    expect(await top(changed, "tin nhan trung xo so")).toBe("safety-otp");
+  it("rebuilds a saved index when a lesson or the lexicon changes, or when the index is damaged", async () => {
+    const fake = await startFakeEmbeddingsServer();
+    try {
+      const opts = { ...setup("rebuild"), embeddings: { kind: "openai-compatible" as const, url: fake.url, model: "bge-m3" } };
+      const first = await openKnowledgeIndex(opts);
+      appendFileSync(join(opts.knowledgeDir, "safety", "safety-otp.md"), "\n## Xổ số trúng thưởng là lừa đảo\n\nKhông tin tin nhắn báo trúng xổ số.\n");
+      const changed = await openKnowledgeIndex(opts);
+      expect(changed.rebuilt).toBe(true);
+      expect(changed.version).not.toBe(first.version);
+      expect(await top(changed, "tin nhan trung xo so")).toBe("safety-otp");
 
-    const synonyms = join(opts.knowledgeDir, "lexicon", "synonyms.json");
-    writeFileSync(synonyms, JSON.stringify({ groups: [["vneid", "định danh"]] }));
-    expect((await openKnowledgeIndex(opts)).rebuilt).toBe(true);
+      const synonyms = join(opts.knowledgeDir, "lexicon", "synonyms.json");
+      writeFileSync(synonyms, JSON.stringify({ groups: [["vneid", "định danh"]] }));
+      expect((await openKnowledgeIndex(opts)).rebuilt).toBe(true);
 
-    writeFileSync(join(opts.dataDir, "index", "lexical.json"), "{broken");
-    const repaired = await openKnowledgeIndex(opts);
-    expect(repaired.rebuilt).toBe(true);
-    expect((await openKnowledgeIndex(opts)).rebuilt).toBe(false);
+      writeFileSync(join(opts.dataDir, "index", "lexical.json"), "{broken");
+      const repaired = await openKnowledgeIndex(opts);
+      expect(repaired.rebuilt).toBe(true);
+      expect((await openKnowledgeIndex(opts)).rebuilt).toBe(false);
+    } finally {
+      await fake.close();
+    }
   });
 
   it("reports a broken lexicon file and keeps working with the bundled one", async () => {

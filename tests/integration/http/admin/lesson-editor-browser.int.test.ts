@@ -1,0 +1,108 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { composeApp, type App } from "../../../../src/compose.js";
+import { loadConfig } from "../../../../src/config.js";
+import { parseLesson } from "../../../../src/curriculum/index.js";
+import { CHROMIUM_ARGS, REPLY_WAIT } from "../../../fixtures/web/chat-page.js";
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const haveChromium = existsSync(chromiumPath);
+if (!haveChromium && process.env.CI === "true") throw new Error(`Chromium not found at ${chromiumPath} (required in CI)`);
+
+const TOKEN = "lessons-admin-token-0123456789";
+const LESSON = "vneid-cai-dat-ung-dung";
+
+/**
+ * The lesson editor in real Chromium on the real composition (SQLite seeded from knowledge/): an admin edits a
+ * section's opening, sees the check and the channel previews, saves a draft, publishes, and the next citizen question
+ * gets the new text; the history then offers the rollback, which brings the old text back.
+ */
+describe.skipIf(!haveChromium)("lesson editor (Chromium)", () => {
+  let dataDir: string;
+  let app: App;
+  let browser: Browser;
+  let baseUrl: string;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "troly-lesson-editor-"));
+    app = await composeApp(
+      loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(process.cwd(), "knowledge"), ADMIN_API_TOKEN: TOKEN, LOG_LEVEL: "silent" }),
+      pino({ level: "silent" }),
+    );
+    const server = await app.buildHttp();
+    await server.listen({ host: "127.0.0.1", port: 0 });
+    baseUrl = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+    close = async () => {
+      await browser.close();
+      await server.close();
+      await app.close();
+    };
+  }, 180_000);
+  afterAll(async () => {
+    await close?.();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  let asker = 0;
+  const ask = (text: string) => app.assistant.handle({ channel: "web", userId: `editor-${++asker}`, text });
+
+  it("edit → check and preview → save draft → publish: the next question gets the new text; rollback restores it", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.addInitScript((token) => {
+        (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem("adminToken", token);
+      }, TOKEN);
+      await page.goto(`${baseUrl}/admin/lessons`);
+      await page.waitForSelector(`a[href="/admin/lessons/${LESSON}"]`, REPLY_WAIT);
+      await page.click(`a[href="/admin/lessons/${LESSON}"]`);
+      await page.waitForFunction(() => (document.querySelector("#markdown") as HTMLTextAreaElement | null)?.value.startsWith("---"), undefined, REPLY_WAIT);
+      await page.waitForSelector("#preview .preview", REPLY_WAIT);
+
+      const markdown = await page.inputValue("#markdown");
+      const section = parseLesson(markdown, `${LESSON}.md`).lesson!.sections[0]!;
+      const oldLead = section.lead.split("\n")[0]!;
+      const before = await ask(section.heading);
+      expect(before.sources[0]?.id).toBe(LESSON);
+      const newLead = "Trước khi cài, hãy sạc pin điện thoại và bật Wi-Fi ở nhà cho ổn định.";
+      await page.fill("#markdown", markdown.replace(oldLead, newLead));
+      // The preview follows the text as it is typed, rendered by the channels' own renderers.
+      await page.waitForFunction((lead) => document.querySelector("#preview")?.textContent?.includes(lead), newLead, REPLY_WAIT);
+      await page.selectOption("#channel", "zalo");
+      expect(await page.textContent("#preview")).toContain(newLead);
+
+      await page.click("#save");
+      await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("Đã lưu nháp"), undefined, REPLY_WAIT);
+      await page.waitForFunction(() => !(document.querySelector("#publish") as HTMLButtonElement).disabled, undefined, REPLY_WAIT);
+      expect(await page.textContent("#problems")).toContain("Không có lỗi");
+      // A draft is not what citizens get.
+      expect((await ask(section.heading)).text).not.toContain(newLead);
+
+      await page.click("#publish");
+      await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("Đã đăng phiên bản 2"), undefined, REPLY_WAIT);
+      const after = await ask(section.heading);
+      expect(after.text).toContain(newLead);
+
+      page.on("dialog", (dialog) => void dialog.accept());
+      await page.waitForSelector('button[data-rollback="1"]', REPLY_WAIT);
+      await page.click('button[data-rollback="1"]');
+      await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("Đã quay lại"), undefined, REPLY_WAIT);
+      const restored = await ask(section.heading);
+      expect(restored.text).not.toContain(newLead);
+      expect(restored.text).toContain(oldLead.slice(0, 30));
+
+      const audit = await fetch(`${baseUrl}/admin/api/audit`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      const actions = JSON.stringify(await audit.json());
+      expect(actions).toContain("lesson.publish");
+      expect(actions).toContain("lesson.rollback");
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
+});
