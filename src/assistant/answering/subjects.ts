@@ -19,6 +19,20 @@ export function subjectsIn(text: string): string[] {
 export function missingSubjects(question: string, chunk: Chunk): string[] {
   const asked = subjectsIn(question);
   if (asked.length === 0) return [];
-  const covered = new Set(subjectsIn([chunk.lessonTitle, chunk.section, chunk.body, ...chunk.questions].join("\n")));
+  const covered = subjectsOf(chunk);
   return asked.filter((s) => !covered.has(s));
+}
+
+/**
+ * A section's subjects, found once per section: a question checks each of its hits up to three times, and a whole
+ * section is longer than the fold memo keeps (shared/fold.ts). Sections are immutable once loaded.
+ */
+const sectionSubjects = new WeakMap<Chunk, ReadonlySet<string>>();
+function subjectsOf(chunk: Chunk): ReadonlySet<string> {
+  let found = sectionSubjects.get(chunk);
+  if (!found) {
+    found = new Set(subjectsIn([chunk.lessonTitle, chunk.section, chunk.body, ...chunk.questions].join("\n")));
+    sectionSubjects.set(chunk, found);
+  }
+  return found;
 }

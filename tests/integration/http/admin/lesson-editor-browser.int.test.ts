@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeApp, type App } from "../../../../src/compose.js";
 import { loadConfig } from "../../../../src/config.js";
@@ -15,6 +15,20 @@ const haveChromium = existsSync(chromiumPath);
 if (!haveChromium && process.env.CI === "true") throw new Error(`Chromium not found at ${chromiumPath} (required in CI)`);
 
 const TOKEN = "lessons-admin-token-0123456789";
+
+/** Waits until the element's text (or value) passes `test` (a function: the admin CSP forbids evaluating strings). */
+const waitFor = (page: Page, selector: string, test: "startsWith" | "includes", text: string, field: "textContent" | "value" = "textContent") =>
+  page.waitForFunction(
+    ([sel, how, want, prop]) => {
+      type Found = { value?: string; textContent: string | null } | null;
+      const el = (globalThis as unknown as { document: { querySelector(s: string): Found } }).document.querySelector(sel);
+      const value = String((prop === "value" ? el?.value : el?.textContent) ?? "");
+      return how === "startsWith" ? value.startsWith(want) : value.includes(want);
+    },
+    [selector, test, text, field] as const,
+    REPLY_WAIT,
+  );
+const statusStartsWith = (page: Page, text: string) => waitFor(page, "#status", "startsWith", text);
 const LESSON = "vneid-cai-dat-ung-dung";
 
 /**
@@ -62,7 +76,7 @@ describe.skipIf(!haveChromium)("lesson editor (Chromium)", () => {
       await page.goto(`${baseUrl}/admin/lessons`);
       await page.waitForSelector(`a[href="/admin/lessons/${LESSON}"]`, REPLY_WAIT);
       await page.click(`a[href="/admin/lessons/${LESSON}"]`);
-      await page.waitForFunction(() => (document.querySelector("#markdown") as HTMLTextAreaElement | null)?.value.startsWith("---"), undefined, REPLY_WAIT);
+      await waitFor(page, "#markdown", "startsWith", "---", "value");
       await page.waitForSelector("#preview .preview", REPLY_WAIT);
 
       const markdown = await page.inputValue("#markdown");
@@ -73,26 +87,26 @@ describe.skipIf(!haveChromium)("lesson editor (Chromium)", () => {
       const newLead = "Trước khi cài, hãy sạc pin điện thoại và bật Wi-Fi ở nhà cho ổn định.";
       await page.fill("#markdown", markdown.replace(oldLead, newLead));
       // The preview follows the text as it is typed, rendered by the channels' own renderers.
-      await page.waitForFunction((lead) => document.querySelector("#preview")?.textContent?.includes(lead), newLead, REPLY_WAIT);
+      await waitFor(page, "#preview", "includes", newLead);
       await page.selectOption("#channel", "zalo");
       expect(await page.textContent("#preview")).toContain(newLead);
 
       await page.click("#save");
-      await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("Đã lưu nháp"), undefined, REPLY_WAIT);
-      await page.waitForFunction(() => !(document.querySelector("#publish") as HTMLButtonElement).disabled, undefined, REPLY_WAIT);
+      await statusStartsWith(page, "Đã lưu nháp");
+      await page.waitForSelector("#publish:not([disabled])", REPLY_WAIT);
       expect(await page.textContent("#problems")).toContain("Không có lỗi");
       // A draft is not what citizens get.
       expect((await ask(section.heading)).text).not.toContain(newLead);
 
       await page.click("#publish");
-      await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("Đã đăng phiên bản 2"), undefined, REPLY_WAIT);
+      await statusStartsWith(page, "Đã đăng phiên bản 2");
       const after = await ask(section.heading);
       expect(after.text).toContain(newLead);
 
       page.on("dialog", (dialog) => void dialog.accept());
       await page.waitForSelector('button[data-rollback="1"]', REPLY_WAIT);
       await page.click('button[data-rollback="1"]');
-      await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("Đã quay lại"), undefined, REPLY_WAIT);
+      await statusStartsWith(page, "Đã quay lại");
       const restored = await ask(section.heading);
       expect(restored.text).not.toContain(newLead);
       expect(restored.text).toContain(oldLead.slice(0, 30));
