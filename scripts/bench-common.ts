@@ -90,6 +90,18 @@ export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (clock ticks of 10 ms on Linux). */
+export function cpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    // Fields after the command name, which is in parentheses and may contain spaces: utime and stime are 12th/13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface PassResult {
   perSecond: number;
   p50: number;
@@ -99,6 +111,8 @@ export interface PassResult {
   /** Responses other than 200 by status code, and autocannon's timeouts: what the errors were. */
   other: Record<string, number>;
   rssMb?: number;
+  /** The server's CPU time per 200 response (all its threads: JS, GC, libuv), when its pid is known. */
+  cpuMsPer?: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -117,6 +131,7 @@ export async function pass(opts: {
 }): Promise<PassResult> {
   const times: number[] = [];
   const other: Record<string, number> = {};
+  const cpuBefore = cpuMs(opts.pid);
   const instance = autocannon({
     url: `http://${HOST}:${opts.port}`,
     connections: opts.connections,
@@ -136,6 +151,7 @@ export async function pass(opts: {
     else other[statusCode] = (other[statusCode] ?? 0) + 1;
   });
   const result = await instance;
+  const cpuAfter = cpuMs(opts.pid);
   if (result.timeouts) other.timeout = result.timeouts;
   times.sort((a, b) => a - b);
   return {
@@ -147,11 +163,12 @@ export async function pass(opts: {
     errors: result.errors + result.non2xx,
     other,
     rssMb: rssMb(opts.pid),
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && times.length ? { cpuMsPer: (cpuAfter - cpuBefore) / times.length } : {}),
   };
 }
 
 export function line(label: string, r: PassResult, unit = "answers/s"): string {
-  const rss = r.rssMb !== undefined ? `  RSS ${r.rssMb} MB` : "";
+  const rss = `${r.cpuMsPer !== undefined ? `  CPU ${r.cpuMsPer.toFixed(2)} ms each` : ""}${r.rssMb !== undefined ? `  RSS ${r.rssMb} MB` : ""}`;
   const what = Object.entries(r.other).map(([k, n]) => `${k}×${n}`).join(" ");
   return `${label.padEnd(24)} ${r.perSecond.toFixed(0).padStart(7)} ${unit}  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}${what ? ` (${what})` : ""}${rss}`;
 }
@@ -165,7 +182,8 @@ export function spread(values: number[], digits = 0): string {
 
 export function summary(label: string, results: PassResult[], unit = "answers/s"): string {
   const f = (pick: (r: PassResult) => number, digits = 1) => spread(results.map(pick), digits);
-  return `${label.padEnd(24)} ${unit} ${f((r) => r.perSecond, 0)}  p50 ${f((r) => r.p50)} ms  p95 ${f((r) => r.p95)} ms  p99 ${f((r) => r.p99)} ms  errors ${results.reduce((s, r) => s + r.errors, 0)}`;
+  const cpu = results.every((r) => r.cpuMsPer !== undefined) ? `  CPU ${f((r) => r.cpuMsPer ?? 0, 2)} ms each` : "";
+  return `${label.padEnd(24)} ${unit} ${f((r) => r.perSecond, 0)}  p50 ${f((r) => r.p50)} ms  p95 ${f((r) => r.p95)} ms  p99 ${f((r) => r.p99)} ms  errors ${results.reduce((s, r) => s + r.errors, 0)}${cpu}`;
 }
 
 /** Load average and core count, so a reader can tell a busy machine's figures from a quiet one's. */

@@ -92,7 +92,7 @@ try {
   const bareResults: PassResult[] = [];
   const appResults: PassResult[] = [];
   for (let i = 1; i <= PASSES; i++) {
-    const b = await chatPass(barePort, `bare${i}`, DURATION_S);
+    const b = await chatPass(barePort, `bare${i}`, DURATION_S, bare.pid);
     bareResults.push(b);
     console.log(line(`pass ${i} bare fastify`, b));
     const a = await chatPass(appPort, `app${i}`, DURATION_S, app.pid);

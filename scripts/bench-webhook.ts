@@ -137,7 +137,7 @@ try {
   const sent: number[] = [];
   let answeredBy = "";
   for (let i = 1; i <= PASSES; i++) {
-    const b = await webhookPass(barePort, DURATION_S);
+    const b = await webhookPass(barePort, DURATION_S, bare.pid);
     bareResults.push(b);
     console.log(line(`pass ${i} bare fastify`, b, "updates/s"));
     const apiBefore = await botApiCounts(fakePort);

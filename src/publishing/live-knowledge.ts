@@ -91,6 +91,9 @@ export class LiveKnowledge<S extends KnowledgeSnapshot> {
       this.parsed = parsed;
       this.parseProblems = problems;
       this.generation = generation;
+      // A published lesson that no longer parses (published around the checks, e.g. a seeded file) is left out of
+      // answers; say so loudly instead of silently serving fewer lessons.
+      for (const p of problems) this.log.warn({ file: p.file, line: p.line }, `knowledge problem: ${p.message}`);
     }
     const { lessons, signature } = servedAt(this.parsed, this.clock());
     if (this.snapshot && signature === this.signature) return;

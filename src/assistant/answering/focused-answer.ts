@@ -67,7 +67,11 @@ export function createFocusedComposer(chunks: readonly Chunk[]): FocusedComposer
     for (const t of new Set([...tokens, ...pairs(tokens)])) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const n = Math.max(chunks.length, 1);
-  const idf = (t: string) => Math.log(1 + n / ((df.get(t) ?? 0) + 0.5));
+  // Weights computed once per term (the same formula), not once per term per candidate sentence per question.
+  const weights = new Map<string, number>();
+  for (const [t, count] of df) weights.set(t, Math.log(1 + n / (count + 0.5)));
+  const unknownWeight = Math.log(1 + n / 0.5);
+  const idf = (t: string) => weights.get(t) ?? unknownWeight;
 
   // The syllables and syllable pairs of each unit and section are the same on every turn: built once per object
   // (units are cached per chunk by answerUnits) instead of once per candidate per question.
