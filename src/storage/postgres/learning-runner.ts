@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { SqlRunner, SqlValue } from "../learning/sql-runner.js";
 import type { PgPool } from "./database.js";
+import { inTransaction } from "./transaction.js";
 
 /** `?` → `$1, $2, …` (the shared store SQL never contains a literal question mark). */
 function toPg(sql: string): string {
@@ -25,21 +26,11 @@ function on(client: PgPool | pg.PoolClient): Omit<SqlRunner, "tx" | "close"> {
 export function postgresRunner(pool: PgPool, options: { ownsPool?: boolean } = {}): SqlRunner {
   const runner: SqlRunner = {
     ...on(pool),
-    async tx(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
+    tx: (fn) =>
+      inTransaction(pool, (client) => {
         const inner: SqlRunner = { ...on(client), tx: (f) => f(inner), close: async () => undefined };
-        const out = await fn(inner);
-        await client.query("COMMIT");
-        return out;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+        return fn(inner);
+      }),
     async close() {
       if (options.ownsPool) await pool.end();
     },

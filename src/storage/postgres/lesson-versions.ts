@@ -1,7 +1,7 @@
-import type pg from "pg";
 import type { LessonRecord, LessonVersion, LessonVersionStore } from "../../publishing/ports.js";
 import { AppError } from "../../shared/errors.js";
 import type { PgPool } from "./database.js";
+import { inTransaction } from "./transaction.js";
 
 interface LessonRow {
   lesson_id: string;
@@ -98,7 +98,7 @@ export function createPostgresLessonVersionStore(pool: PgPool, clock: () => Date
       );
     },
     async discardDraft(lessonId) {
-      await transaction(pool, async (client) => {
+      await inTransaction(pool, async (client) => {
         await client.query(
           `UPDATE kb_lesson SET draft_markdown = NULL, draft_author = NULL, draft_at = NULL, draft_base_version = NULL,
            updated_at = $2 WHERE lesson_id = $1`,
@@ -113,7 +113,7 @@ export function createPostgresLessonVersionStore(pool: PgPool, clock: () => Date
       });
     },
     async publish(input) {
-      return transaction(pool, async (client) => {
+      return inTransaction(pool, async (client) => {
         // The row lock serialises publishes of one lesson across connections and instances, so max+1 is never taken
         // twice. A concurrent first publish waits on the INSERT until the other commits, then finds the row.
         await client.query("INSERT INTO kb_lesson (lesson_id, updated_at) VALUES ($1, $2) ON CONFLICT (lesson_id) DO NOTHING", [
@@ -141,7 +141,7 @@ export function createPostgresLessonVersionStore(pool: PgPool, clock: () => Date
       });
     },
     async retire(lessonId, at) {
-      await transaction(pool, async (client) => {
+      await inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ retired_at: Date | null }>(
           "SELECT retired_at FROM kb_lesson WHERE lesson_id = $1 FOR UPDATE",
           [lessonId],
@@ -169,21 +169,6 @@ export function createPostgresLessonVersionStore(pool: PgPool, clock: () => Date
       return Number(rows[0]?.value ?? 0);
     },
   };
-}
-
-async function transaction<T>(pool: PgPool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const out = await work(client);
-    await client.query("COMMIT");
-    return out;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 function notFound(lessonId: string): AppError {

@@ -1,14 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { pino } from "pino";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { composeApp, type App } from "../../../../src/compose.js";
-import { loadConfig } from "../../../../src/config.js";
+import type { App } from "../../../../src/compose.js";
 import { parseLesson } from "../../../../src/curriculum/index.js";
-import { CHROMIUM_ARGS, REPLY_WAIT } from "../../../fixtures/web/chat-page.js";
+import { REPLY_WAIT, startWebChat, type RunningWebChat } from "../../../fixtures/web/chat-page.js";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveChromium = existsSync(chromiumPath);
@@ -37,31 +33,17 @@ const LESSON = "vneid-cai-dat-ung-dung";
  * gets the new text; the history then offers the rollback, which brings the old text back.
  */
 describe.skipIf(!haveChromium)("lesson editor (Chromium)", () => {
-  let dataDir: string;
+  let running: RunningWebChat;
   let app: App;
   let browser: Browser;
   let baseUrl: string;
-  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "troly-lesson-editor-"));
-    app = await composeApp(
-      loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(process.cwd(), "knowledge"), ADMIN_API_TOKEN: TOKEN, LOG_LEVEL: "silent" }),
-      pino({ level: "silent" }),
-    );
-    const server = await app.buildHttp();
-    await server.listen({ host: "127.0.0.1", port: 0 });
-    baseUrl = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
-    close = async () => {
-      await browser.close();
-      await server.close();
-      await app.close();
-    };
+    running = await startWebChat(join(process.cwd(), "knowledge"), chromiumPath, "troly-lesson-editor-", { ADMIN_API_TOKEN: TOKEN });
+    ({ app, browser, baseUrl } = running);
   }, 180_000);
   afterAll(async () => {
-    await close?.();
-    rmSync(dataDir, { recursive: true, force: true });
+    await running?.close();
   });
 
   let asker = 0;

@@ -1,13 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { pino } from "pino";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { composeApp, type App } from "../../../../src/compose.js";
-import { loadConfig } from "../../../../src/config.js";
-import { CHROMIUM_ARGS, REPLY_WAIT } from "../../../fixtures/web/chat-page.js";
+import type { App } from "../../../../src/compose.js";
+import { REPLY_WAIT, startWebChat, type RunningWebChat } from "../../../fixtures/web/chat-page.js";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveChromium = existsSync(chromiumPath);
@@ -23,31 +19,17 @@ const TITLE = "Cảnh báo: giả danh cán bộ phường gọi điện";
  * ward; a learner of that ward gets it from /thongbao, a learner of the next ward does not; "Kết thúc ngay" ends it.
  */
 describe.skipIf(!haveChromium)("local notices page (Chromium)", () => {
-  let dataDir: string;
+  let running: RunningWebChat;
   let app: App;
   let browser: Browser;
   let baseUrl: string;
-  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "troly-notices-page-"));
-    app = await composeApp(
-      loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(process.cwd(), "knowledge"), ADMIN_API_TOKEN: TOKEN }),
-      pino({ level: "silent" }),
-    );
-    const server = await app.buildHttp();
-    await server.listen({ host: "127.0.0.1", port: 0 });
-    baseUrl = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
-    close = async () => {
-      await browser.close();
-      await server.close();
-      await app.close();
-    };
+    running = await startWebChat(join(process.cwd(), "knowledge"), chromiumPath, "troly-notices-page-", { ADMIN_API_TOKEN: TOKEN });
+    ({ app, browser, baseUrl } = running);
   });
   afterAll(async () => {
-    await close?.();
-    rmSync(dataDir, { recursive: true, force: true });
+    await running?.close();
   });
 
   /** A learner who consented and chose Hà Nội and a ward through the onboarding buttons, as a citizen would. */
