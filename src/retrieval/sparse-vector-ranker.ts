@@ -15,6 +15,14 @@ export class SparseVectorRanker {
   /** Chunk position → its labels. */
   private readonly labels: number[][] = [];
   private readonly points: StoredPoint[];
+  /**
+   * The same vectors by dimension (an inverted index): dimension d's entries are postingLabels/Values[starts[d] ..
+   * starts[d+1]). A query touches only its own ~150 non-zero dimensions and their entries, about a tenth of the
+   * products that scoring every vector in turn would do.
+   */
+  private readonly starts: Int32Array;
+  private readonly postingLabels: Int32Array;
+  private readonly postingValues: Float32Array;
   private lastQuery?: { vector: readonly number[]; normSquared: number };
 
   private constructor(
@@ -26,6 +34,21 @@ export class SparseVectorRanker {
     this.points = points;
     this.owner = Int32Array.from(items, (item) => item.doc);
     items.forEach((item, label) => (this.labels[item.doc] ??= []).push(label));
+    const dims = embeddings.dims;
+    this.starts = new Int32Array(dims + 1);
+    for (const point of points) for (const d of dimensionsOf(point)) this.starts[d + 1]!++;
+    for (let d = 0; d < dims; d++) this.starts[d + 1]! += this.starts[d]!;
+    const fill = this.starts.slice(0, dims);
+    this.postingLabels = new Int32Array(this.starts[dims]!);
+    this.postingValues = new Float32Array(this.starts[dims]!);
+    points.forEach((point, label) => {
+      let j = 0;
+      for (const d of dimensionsOf(point)) {
+        const at = fill[d]!++;
+        this.postingLabels[at] = label;
+        this.postingValues[at] = point.values[j++]!;
+      }
+    });
   }
 
   /** Embeds every text. */
@@ -61,10 +84,21 @@ export class SparseVectorRanker {
   search(vector: number[], k: number): VectorMatch[] {
     if (k <= 0 || this.points.length === 0) return [];
     const a = this.queryNormSquared(vector);
+    const dots = new Float64Array(this.points.length);
+    const { starts, postingLabels, postingValues } = this;
+    for (let d = 0; d < vector.length; d++) {
+      const q = vector[d]!;
+      if (q === 0) continue;
+      for (let i = starts[d]!, end = starts[d + 1]!; i < end; i++) {
+        const label = postingLabels[i]!;
+        dots[label] = dots[label]! + q * postingValues[i]!;
+      }
+    }
     const best = new Float64Array(this.labels.length).fill(-Infinity);
-    for (let label = 0; label < this.points.length; label++) {
+    for (let label = 0; label < dots.length; label++) {
+      const b = this.points[label]!.normSquared;
+      const similarity = a > 0 && b > 0 ? dots[label]! / Math.sqrt(a * b) : 0;
       const doc = this.owner[label]!;
-      const similarity = cosine(vector, a, this.points[label]!);
       if (similarity > best[doc]!) best[doc] = similarity;
     }
     // Every chunk, as a nearest-neighbour search returns k of them whatever their similarity.
@@ -92,4 +126,10 @@ export class SparseVectorRanker {
     this.lastQuery = { vector, normSquared: a };
     return a;
   }
+}
+
+/** A stored point's non-zero dimensions in order (every dimension for a dense one). */
+function* dimensionsOf(point: StoredPoint): Generator<number> {
+  if (point.index) yield* point.index;
+  else for (let d = 0; d < point.values.length; d++) yield d;
 }
