@@ -42,7 +42,15 @@ import { loadTemplates } from "./llm/load-prompts.js";
 import { guardChatModel } from "./llm/guarded-chat.js";
 import { createOpenAiCompatibleChat } from "./llm/openai-compatible-chat.js";
 import { normalizeText } from "./nlp/index.js";
-import { buildKnowledgeIndex, CONFIDENCE_THRESHOLD as OUT_OF_SCOPE_THRESHOLD, IndexBuilder, readLexicon } from "./retrieval/index.js";
+import {
+  buildKnowledgeIndex,
+  builderSignature,
+  CONFIDENCE_THRESHOLD as OUT_OF_SCOPE_THRESHOLD,
+  IndexBuilder,
+  loadBuilderCache,
+  readLexicon,
+  saveBuilderCache,
+} from "./retrieval/index.js";
 import { LiveKnowledge } from "./publishing/live-knowledge.js";
 import { seedFromFiles } from "./publishing/seed-from-files.js";
 import { createPublishing } from "./publishing/publishing.js";
@@ -197,6 +205,17 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   const { lexicon, problems: lexiconProblems } = readLexicon(config.knowledgeDir);
   for (const p of lexiconProblems) logger.warn({ file: p.file, line: p.line }, `knowledge problem: ${p.message}`);
   const indexBuilder = new IndexBuilder(lexicon);
+  // The builder's per-text work survives restarts (DATA_DIR/index/builder-cache.json): a cold start re-analyses only
+  // what changed since the last run. Saved in the background after any build that did new work.
+  const builderCache = { file: join(config.dataDir, "index", "builder-cache.json"), signature: builderSignature(lexicon) };
+  const cachedWork = config.embeddings.kind === "hashed" ? loadBuilderCache(builderCache.file, builderCache.signature) : undefined;
+  if (cachedWork) indexBuilder.restore(cachedWork);
+  const saveBuilderWork = () => {
+    if (config.embeddings.kind !== "hashed" || indexBuilder.lastBuildNewWork === 0) return;
+    saveBuilderCache(builderCache.file, builderCache.signature, indexBuilder.snapshot()).catch((err: unknown) =>
+      logger.warn({ err, file: builderCache.file }, "could not save the index builder cache; the next start analyses everything again"),
+    );
+  };
   const live = new LiveKnowledge({
     store: stores.lessons,
     build: (lessons, signature, problems) =>
@@ -217,6 +236,7 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   try {
     await seedFromFiles(stores.lessons, config.knowledgeDir, { logger: logger.child({ part: "knowledge" }) });
     index = await live.load();
+    saveBuilderWork();
   } catch (error) {
     await stores.close();
     throw error;
@@ -382,6 +402,7 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   }
   let features = knowledgeFeatures(index);
   live.onSwap((next) => {
+    saveBuilderWork();
     features = knowledgeFeatures(next);
     learning.setLessons(next.lessons);
     topicOf = new Map(next.lessons.map((l) => [l.id, l.topic]));

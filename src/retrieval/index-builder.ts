@@ -11,6 +11,14 @@ import { foldDiacritics } from "../nlp/index.js";
 import { SparseVectorRanker } from "./sparse-vector-ranker.js";
 import type { VectorText } from "./vector-ranker.js";
 
+/** What an IndexBuilder remembers between builds. */
+export interface BuilderState {
+  analyzed: Map<string, AnalyzedText>;
+  points: Map<string, StoredPoint>;
+  fitted?: HashedEmbeddingsData;
+  drift: number;
+}
+
 export interface InMemoryIndex {
   lexical: LexicalRanker;
   hashed: HashedEmbeddingsData;
@@ -33,16 +41,36 @@ export class IndexBuilder {
   private fitted?: { data: HashedEmbeddingsData; embeddings: HashedEmbeddings };
   /** Texts embedded since the document frequencies were last fitted. */
   private drift = 0;
+  /** Chunks analysed and texts embedded by the last build (0: it was all remembered work). */
+  lastBuildNewWork = 0;
 
   constructor(private readonly lexicon: Lexicon) {}
+
+  /** The per-text work as plain data, for the start-up cache (index-builder-cache.ts). */
+  snapshot(): BuilderState {
+    return { analyzed: this.analyzed, points: this.points, fitted: this.fitted?.data, drift: this.drift };
+  }
+
+  /** Takes back per-text work saved by an earlier process (same lexicon and analysis: the cache checks that). */
+  restore(state: BuilderState): void {
+    this.analyzed = state.analyzed;
+    this.points = state.points;
+    this.fitted = state.fitted ? { data: state.fitted, embeddings: new HashedEmbeddings(state.fitted, this.lexicon) } : undefined;
+    this.drift = state.drift;
+  }
 
   build(chunks: readonly Chunk[], lessons: readonly Lesson[]): InMemoryIndex {
     const summaries = new Map(lessons.map((l) => [l.id, l.summary]));
     const analyzed = new Map<string, AnalyzedText>();
+    let newWork = 0;
     const docs = chunks.map((chunk) => {
       const fields = chunkFields(chunk, summaries.get(chunk.lessonId) ?? "");
       const key = JSON.stringify(fields);
-      const terms = this.analyzed.get(key) ?? analyzeDocument(fields, this.lexicon);
+      let terms = this.analyzed.get(key);
+      if (!terms) {
+        terms = analyzeDocument(fields, this.lexicon);
+        newWork++;
+      }
       analyzed.set(key, terms);
       return terms;
     });
@@ -68,6 +96,7 @@ export class IndexBuilder {
       let point = points.get(item.text) ?? this.points.get(item.text);
       if (!point) {
         point = embedder.embeddings.embedSparse(item.text);
+        newWork++;
         if (!embedder.fresh) this.drift++;
       }
       points.set(item.text, point);
@@ -76,6 +105,7 @@ export class IndexBuilder {
     this.points = points;
     const vector = SparseVectorRanker.fromPoints(items, vectors, embedder.embeddings);
     const hashed = embedder.data;
+    this.lastBuildNewWork = newWork;
     return { lexical, hashed, vector };
   }
 

@@ -17,6 +17,7 @@ export { HashedEmbeddings } from "./hashed-embeddings.js";
 export { GuardedQueryEmbedder, type PartStatus } from "./guarded-query-embedder.js";
 export { lessonsToChunks } from "./chunk.js";
 export { IndexBuilder } from "./index-builder.js";
+export { builderSignature, loadBuilderCache, saveBuilderCache } from "./index-builder-cache.js";
 export { readLexicon } from "./lexicon-files.js";
 
 export interface OpenKnowledgeIndexOptions {
