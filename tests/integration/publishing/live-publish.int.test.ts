@@ -146,6 +146,30 @@ describe("publishing lessons live (real knowledge base, SQLite)", () => {
     expect((await ask(QUESTION)).sources.map((s) => s.id)).not.toContain(ID);
   }, 60_000);
 
+  it("lets an editor draft but not publish, a viewer neither, and a commune-scoped editor not touch lessons", async () => {
+    const tokenFor = async (username: string, role: string, scope: object = {}) => {
+      const created = await admin("POST", "/admin/api/accounts", { username, role, password: "mat-khau-rat-dai-123", ...scope });
+      expect(created.statusCode).toBe(201);
+      const token = await admin("POST", `/admin/api/accounts/${created.json().account.id}/tokens`, { name: "kiểm thử" });
+      return token.json().token as string;
+    };
+    const as = (token: string, method: "PUT" | "POST", url: string, payload?: object) =>
+      http.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+    const editor = await tokenFor("bien.tap", "editor");
+    const viewer = await tokenFor("chi.xem", "viewer");
+    const communeEditor = await tokenFor("bien.tap.phuong", "editor", { provinceCode: "01", communeCode: "01-HOANKIEM" });
+    const markdown = lesson("Lớp mở vào tối thứ Sáu.");
+
+    expect((await as(editor, "PUT", `/admin/api/lessons/${ID}`, { markdown })).statusCode).toBe(200);
+    const refused = await as(editor, "POST", `/admin/api/lessons/${ID}/publish`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().messageVi).toContain("không có quyền");
+    expect((await as(viewer, "PUT", `/admin/api/lessons/${ID}`, { markdown })).statusCode).toBe(403);
+    expect((await as(communeEditor, "PUT", `/admin/api/lessons/${ID}`, { markdown })).statusCode).toBe(403);
+    const versions = (await admin("GET", `/admin/api/lessons/${ID}/versions`)).json().items as Array<{ version: number }>;
+    expect(versions[0]?.version).toBe(5); // nothing the refused calls did was published
+  });
+
   it("answers unknown lessons and bad bodies with a clear Vietnamese message", async () => {
     const missing = await admin("GET", "/admin/api/lessons/khong-co-bai-nay");
     expect(missing.statusCode).toBe(404);
