@@ -19,6 +19,8 @@ export interface Ledger {
   politeMs: number[];
   /** HTTP 5xx other than 503, or a 200 that is neither an answer nor polite. */
   serverErrors: number;
+  /** "Bạn gửi nhanh quá" (HTTP 429): the per-learner rate limit, sent again a second later. */
+  throttled: number;
   /** Requests that failed on the network (process killed, connection refused). */
   networkErrors: number;
   /** Answers sent while `window()` was true (e.g. after the database file was deleted) and acknowledged. */
@@ -26,8 +28,10 @@ export interface Ledger {
 }
 
 export const newLedger = (): Ledger => ({
-  sent: new Set(), acked: new Set(), politeMs: [], serverErrors: 0, networkErrors: 0, ackedInWindow: new Set(),
+  sent: new Set(), acked: new Set(), politeMs: [], serverErrors: 0, throttled: 0, networkErrors: 0, ackedInWindow: new Set(),
 });
+
+const STOP_GRACE_MS = 5000;
 
 /** "qa:<short attempt>:<question index>:<option>" → "<short attempt>:<question index>". */
 const answerKey = (action: string) => action.split(":").slice(1, 3).join(":");
@@ -41,7 +45,7 @@ export interface LearnerRun {
   userId: string;
   lessons: string[];
   ledger: Ledger;
-  /** Keep going while this is true. */
+  /** Keep going while this is true (then at most STOP_GRACE_MS more for an answer not yet acknowledged). */
   running: () => boolean;
   /** Resolves when the server is (again) up: awaited after a network error. */
   serverUp: () => Promise<void>;
@@ -57,7 +61,14 @@ export async function runLearner(run: LearnerRun): Promise<void> {
   let lessonIndex = Number.parseInt(createHash("sha256").update(run.userId).digest("hex").slice(0, 6), 16) % run.lessons.length;
   let current: ChatReply | undefined;
   let pending: { userId: string; action: string } | undefined;
-  while (run.running()) {
+  let stoppedAt: number | undefined;
+  for (;;) {
+    // Once stopped, an answer still waiting for its acknowledgement is sent again for a few more seconds, so "sent
+    // but never acknowledged" means refused for good, not cut off by the end of the scenario.
+    if (!run.running()) {
+      stoppedAt ??= Date.now();
+      if (!pending || Date.now() - stoppedAt > STOP_GRACE_MS) break;
+    }
     let body = pending;
     if (!body) {
       if (current?.quiz) {
@@ -80,6 +91,12 @@ export async function runLearner(run: LearnerRun): Promise<void> {
       ledger.networkErrors += 1;
       pending = body; // sent again once the server is back, like a redelivery
       await run.serverUp();
+      continue;
+    }
+    if (result.status === 429) {
+      ledger.throttled += 1; // the per-learner limit (issue 11.3), not an outage
+      pending = body;
+      await sleep(1000);
       continue;
     }
     if (isPoliteRefusal(result.status, result.reply)) {

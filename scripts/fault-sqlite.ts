@@ -92,7 +92,10 @@ export async function killDuringQuiz(): Promise<ScenarioRow> {
       duplicated: evidence.duplicated,
       serverErrors: s.ledger.serverErrors,
       slowestPoliteMs: slowest(s.ledger.politeMs),
-      notes: [`${evidence.stored} answered statements stored; ${s.ledger.networkErrors} requests cut by the kills and sent again`],
+      notes: [
+        `${evidence.stored} answered statements stored; ${s.ledger.networkErrors} requests cut by the kills and sent again; ` +
+          `${s.ledger.throttled} "too fast" replies`,
+      ],
     };
   } finally {
     s.cleanUp();
@@ -110,7 +113,7 @@ function watchProbes(url: () => string) {
       health.push(h.ms);
       const r = await probe(url(), "/ready");
       const checks = r.body?.checks as { database?: string } | undefined;
-      const key = `${r.status}${r.status === 200 ? "" : ` (${(checks?.database ?? "?").replace(/\/\S+/g, "…").slice(0, 70)})`}`;
+      const key = `${r.status}${r.status === 200 ? "" : ` (${(checks?.database ?? "?").replace(/\/\S+/g, "…").replace(/ \(waited \d+ ms\)/, "").slice(0, 70)})`}`;
       ready.set(key, (ready.get(key) ?? 0) + 1);
       await sleep(250);
     }
@@ -152,7 +155,8 @@ export async function lockedDatabase(): Promise<ScenarioRow> {
       serverErrors: s.ledger.serverErrors,
       slowestPoliteMs: slowest(s.ledger.politeMs),
       notes: [
-        `${s.ledger.politeMs.length} polite "busy" replies, ${duringLock} answers acknowledged during the lock`,
+        `${s.ledger.politeMs.length} polite "busy" replies, ${duringLock} answers acknowledged during the lock, ` +
+          `${s.ledger.throttled} "too fast" replies`,
         `slowest /health during the lock ${seen.slowestHealthMs} ms; /ready: ${seen.ready}`,
       ],
     };

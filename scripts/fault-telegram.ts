@@ -9,6 +9,7 @@
 import { startFakeTelegramApi } from "../tests/fakes/fake-telegram-api.js";
 import { freePort, sleep, startApp } from "./fault-app.js";
 import type { ScenarioRow } from "./fault-sqlite.js";
+import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -105,11 +106,18 @@ export async function telegramOutage(options: { outageMs?: number; drainMs?: num
     const answered = quoted();
     const delivered = [...acked].filter((id) => answered.has(id)).length;
     const lastDelivery = fake.calls.length ? Math.max(...fake.calls.map((c) => c.at)) - recovered : 0;
+    // Not delivered yet is not lost while the answer waits in the durable outbox: look there after a clean stop.
+    await app.stop();
+    const outbox = outboxByQuote(join(dataDir, "tro-ly-so.sqlite"));
+    const missing = [...acked].filter((id) => !answered.has(id));
+    const queued = missing.filter((id) => outbox.get(id) === "pending").length;
+    const dead = missing.filter((id) => outbox.get(id) === "dead").length;
     return {
       scenario: `e Telegram API 429/5xx for ${Math.round(outageMs / 1000)} s`,
       sent: sent.size,
       acked: acked.size,
-      lost: acked.size - delivered,
+      // A dead letter is visible to the admin, but the citizen never got the answer: counted as lost.
+      lost: missing.length - queued,
       duplicated: [...answered.values()].reduce((sum, n) => sum + (n - 1), 0),
       serverErrors,
       slowestPoliteMs: ackMs.length ? Math.round(Math.max(...ackMs)) : undefined,
@@ -117,6 +125,7 @@ export async function telegramOutage(options: { outageMs?: number; drainMs?: num
         `${duringOutage} updates during the outage, ${sent.size - duringOutage} after; ${failedCalls} sends refused by the API`,
         `${delivered}/${acked.size} acknowledged updates answered, the last ${Math.round(lastDelivery / 1000)} s after the API recovered ` +
           `(waited up to ${Math.round(drainMs / 1000)} s); "slowest polite" here = slowest webhook acknowledgement`,
+        `not delivered when the wait ended: ${queued} still queued in the outbox (sent later, not lost), ${dead} dead letters`,
         ...(app.errors.length ? [`${app.errors.length} error log lines, e.g. ${app.errors[0]!.slice(0, 120)}`] : []),
       ],
     };
@@ -125,4 +134,22 @@ export async function telegramOutage(options: { outageMs?: number; drainMs?: num
     await fake.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Outbox rows (pending / dead) by the message id their first message quotes; empty when there is no outbox table. */
+function outboxByQuote(file: string): Map<number, string> {
+  const out = new Map<number, string>();
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    for (const row of db.prepare("SELECT state, payload FROM channel_outbox").all() as Array<{ state: string; payload: string }>) {
+      const quote = (JSON.parse(row.payload) as { params?: { reply_parameters?: { message_id?: number } } }).params?.reply_parameters?.message_id;
+      if (quote !== undefined) out.set(quote, row.state);
+    }
+  } catch {
+    // no outbox (older schema) or an unreadable row: nothing queued
+  } finally {
+    db?.close();
+  }
+  return out;
 }

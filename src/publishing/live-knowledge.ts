@@ -87,13 +87,16 @@ export class LiveKnowledge<S extends KnowledgeSnapshot> {
   private async refreshOnce(): Promise<void> {
     const generation = await this.options.store.generation();
     if (generation !== this.generation) {
-      const { parsed, problems } = parseLive(await this.options.store.liveMarkdown());
+      const { parsed, problems } = parseLive(await this.options.store.liveMarkdown(), this.parsed);
+      // A published lesson that no longer parses (published around the checks, e.g. a seeded file) is left out of
+      // answers; say so loudly (once) instead of silently serving fewer lessons.
+      const known = new Set(this.parseProblems.map((p) => `${p.file}:${p.line}:${p.message}`));
+      for (const p of problems) {
+        if (!known.has(`${p.file}:${p.line}:${p.message}`)) this.log.warn({ file: p.file, line: p.line }, `knowledge problem: ${p.message}`);
+      }
       this.parsed = parsed;
       this.parseProblems = problems;
       this.generation = generation;
-      // A published lesson that no longer parses (published around the checks, e.g. a seeded file) is left out of
-      // answers; say so loudly instead of silently serving fewer lessons.
-      for (const p of problems) this.log.warn({ file: p.file, line: p.line }, `knowledge problem: ${p.message}`);
     }
     const { lessons, signature } = servedAt(this.parsed, this.clock());
     if (this.snapshot && signature === this.signature) return;

@@ -13,20 +13,35 @@ export interface ParsedLive {
   lesson: Lesson;
   version: number;
   markdown: string;
+  /** What parsing this version reported (a lesson with body problems is still served). */
+  problems: Problem[];
 }
 
 /**
  * Parses the live Markdown of every lesson once (the expensive part); which of them are served at a given moment is
  * then a cheap filter (servedAt), re-run whenever an effective date passes.
  */
-export function parseLive(live: readonly LiveLesson[]): { parsed: ParsedLive[]; problems: Problem[] } {
+export function parseLive(
+  live: readonly LiveLesson[],
+  previous: readonly ParsedLive[] = [],
+): { parsed: ParsedLive[]; problems: Problem[] } {
   const parsed: ParsedLive[] = [];
   const problems: Problem[] = [];
+  // A publish changes one lesson: the others keep the parse of the same version (parsing all of them was most of
+  // the time from publish to live).
+  const known = new Map(previous.map((p) => [p.lesson.id, p]));
   for (const row of live) {
+    const same = known.get(row.lessonId);
+    if (same && same.version === row.version && same.markdown === row.markdown) {
+      parsed.push(same);
+      problems.push(...same.problems);
+      continue;
+    }
     const result = parseLesson(row.markdown, `${row.lessonId}.md`);
-    problems.push(...result.problems.map((p) => ({ ...p, file: `${result.lesson?.topic ?? "?"}/${row.lessonId}.md` })));
+    const found = result.problems.map((p) => ({ ...p, file: `${result.lesson?.topic ?? "?"}/${row.lessonId}.md` }));
+    problems.push(...found);
     if (!result.lesson || result.lesson.id !== row.lessonId) continue;
-    parsed.push({ lesson: { ...result.lesson, file: `${result.lesson.topic}/${row.lessonId}.md` }, version: row.version, markdown: row.markdown });
+    parsed.push({ lesson: { ...result.lesson, file: `${result.lesson.topic}/${row.lessonId}.md` }, version: row.version, markdown: row.markdown, problems: found });
   }
   // knowledge/ order (topic folder, then file name): chunk order, and so tie-breaks, match a build from files.
   parsed.sort((a, b) => (a.lesson.file < b.lesson.file ? -1 : a.lesson.file > b.lesson.file ? 1 : 0));
