@@ -103,11 +103,11 @@ export async function telegramOutage(options: { outageMs?: number; drainMs?: num
       }
       await sleep(500);
     }
+    // Not delivered yet is not lost while the answer waits in the durable outbox: look there after a clean stop.
+    await app.stop();
     const answered = quoted();
     const delivered = [...acked].filter((id) => answered.has(id)).length;
     const lastDelivery = fake.calls.length ? Math.max(...fake.calls.map((c) => c.at)) - recovered : 0;
-    // Not delivered yet is not lost while the answer waits in the durable outbox: look there after a clean stop.
-    await app.stop();
     const outbox = outboxByQuote(join(dataDir, "tro-ly-so.sqlite"));
     const missing = [...acked].filter((id) => !answered.has(id));
     const queued = missing.filter((id) => outbox.get(id) === "pending").length;
@@ -125,7 +125,8 @@ export async function telegramOutage(options: { outageMs?: number; drainMs?: num
         `${duringOutage} updates during the outage, ${sent.size - duringOutage} after; ${failedCalls} sends refused by the API`,
         `${delivered}/${acked.size} acknowledged updates answered, the last ${Math.round(lastDelivery / 1000)} s after the API recovered ` +
           `(waited up to ${Math.round(drainMs / 1000)} s); "slowest polite" here = slowest webhook acknowledgement`,
-        `not delivered when the wait ended: ${queued} still queued in the outbox (sent later, not lost), ${dead} dead letters`,
+        `not delivered when the wait ended: ${queued} still queued in the outbox (sent later, not lost), ${dead} dead letters` +
+          (missing.length ? `; missing message ids ${missing.slice(0, 5).join(", ")}` : ""),
         ...(app.errors.length ? [`${app.errors.length} error log lines, e.g. ${app.errors[0]!.slice(0, 120)}`] : []),
       ],
     };
