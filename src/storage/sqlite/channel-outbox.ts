@@ -6,7 +6,7 @@ import {
   type InboxRecords,
   type OutboxRecords,
 } from "../channel-delivery.js";
-import type { SqliteDatabase } from "./database.js";
+import { guardOf, type SqliteDatabase } from "./database.js";
 
 interface OutboxRow {
   id: number;
@@ -69,25 +69,29 @@ export function createSqliteChannelDelivery(db: SqliteDatabase, retention: Parti
      ORDER BY received_at, rowid LIMIT ?`,
   );
   let lastInboxPurge = 0;
+  // Every statement through the write guard: a lock held elsewhere is waited out without blocking the event loop.
+  const guard = guardOf(db);
 
   const outbox: OutboxRecords = {
     async append(channel, chatId, payloads, { now, maxPending }) {
-      return append(channel, chatId, payloads, now.toISOString(), maxPending);
+      return guard.write(() => append(channel, chatId, payloads, now.toISOString(), maxPending));
     },
     async due(channel, now, limit) {
-      return due.all(channel, now.toISOString(), limit).map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+      return (await guard.read(() => due.all(channel, now.toISOString(), limit))).map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
     },
     async nextDueAt(channel) {
-      const at = nextDue.get(channel)?.at;
+      const at = (await guard.read(() => nextDue.get(channel)))?.at;
       return at ? new Date(at) : undefined;
     },
     async settle(id, outcome) {
-      if (outcome.state === "sent") remove.run(id);
-      else if (outcome.state === "retry") retryLater.run(outcome.attempts, outcome.at.toISOString(), outcome.error, id);
-      else {
-        bury.run(outcome.attempts, outcome.at.toISOString(), outcome.error, id);
-        purgeDead.run(new Date(outcome.at.getTime() - deadLetterRetentionMs).toISOString());
-      }
+      await guard.write(() => {
+        if (outcome.state === "sent") remove.run(id);
+        else if (outcome.state === "retry") retryLater.run(outcome.attempts, outcome.at.toISOString(), outcome.error, id);
+        else {
+          bury.run(outcome.attempts, outcome.at.toISOString(), outcome.error, id);
+          purgeDead.run(new Date(outcome.at.getTime() - deadLetterRetentionMs).toISOString());
+        }
+      });
     },
   };
 
@@ -95,21 +99,21 @@ export function createSqliteChannelDelivery(db: SqliteDatabase, retention: Parti
     async accept(channel, key, payload, now) {
       if (now.getTime() - lastInboxPurge >= INBOX_PURGE_EVERY_MS) {
         lastInboxPurge = now.getTime();
-        purgeInbox.run(new Date(now.getTime() - inboxTtlMs).toISOString());
+        await guard.write(() => purgeInbox.run(new Date(now.getTime() - inboxTtlMs).toISOString()));
       }
-      return acceptUpdate.run(channel, key, payload, now.toISOString()).changes === 1;
+      return (await guard.write(() => acceptUpdate.run(channel, key, payload, now.toISOString()))).changes === 1;
     },
     async done(channel, key, now) {
-      markDone.run(now.toISOString(), channel, key);
+      await guard.write(() => markDone.run(now.toISOString(), channel, key));
     },
     async unfinished(channel, limit) {
-      return unfinished.all(channel, limit);
+      return guard.read(() => unfinished.all(channel, limit));
     },
   };
 
   const deadLetters: DeadLetterRecords = {
     async list(limit) {
-      return listDead.all(limit).map((r) => ({
+      return (await guard.read(() => listDead.all(limit))).map((r) => ({
         ...r,
         lastError: r.lastError ?? "",
         createdAt: new Date(r.createdAt),
@@ -117,7 +121,7 @@ export function createSqliteChannelDelivery(db: SqliteDatabase, retention: Parti
       }));
     },
     async retry(id, now) {
-      return revive.run(now.toISOString(), now.toISOString(), id).changes === 1;
+      return (await guard.write(() => revive.run(now.toISOString(), now.toISOString(), id))).changes === 1;
     },
   };
 
