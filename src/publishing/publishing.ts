@@ -1,7 +1,7 @@
 import { createTwoFilesPatch } from "diff";
 import type { AuditLog } from "../admin/audit.js";
 import type { Principal } from "../admin/roles.js";
-import type { Lesson, Problem } from "../curriculum/index.js";
+import { parseLesson, type Lesson, type Problem } from "../curriculum/index.js";
 import { windowState } from "./effective-window.js";
 import type { LessonRecord, LessonVersion, LessonVersionStore } from "./ports.js";
 
@@ -108,7 +108,8 @@ export function createPublishing(deps: PublishingDeps) {
     if (titles.has(record.lessonId) && !record.draft) return titles.get(record.lessonId);
     const markdown =
       record.liveVersion !== undefined ? (await deps.store.version(record.lessonId, record.liveVersion))?.markdown : record.draft?.markdown;
-    const lesson = markdown ? deps.validate(markdown, `${record.lessonId}.md`, new Set()).lesson : undefined;
+    // Parsing is enough for a title and dates; the full check runs when a lesson is opened or saved.
+    const lesson = markdown ? parseLesson(markdown, `${record.lessonId}.md`).lesson : undefined;
     if (!lesson) return undefined;
     const meta = { title: lesson.title, topic: lesson.topic, effectiveFrom: lesson.effectiveFrom, effectiveUntil: lesson.effectiveUntil };
     if (record.liveVersion !== undefined) titles.set(record.lessonId, meta);
