@@ -385,6 +385,7 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
       sections: index.chunks,
       observer,
       chatModel: llm?.model,
+      answerBudgetMs: config.answerBudgetMs,
       logger: logger.child({ part: "qa" }),
     });
     return [

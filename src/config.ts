@@ -37,6 +37,8 @@ const envSchema = z
     /** A citizen is waiting: past these the built-in ranking / the extractive answer is used. */
     EMBEDDINGS_TIMEOUT_MS: intWithDefault(1500, 100, 60_000),
     LLM_TIMEOUT_MS: intWithDefault(4000, 100, 120_000),
+    /** The longest a citizen waits for an answer, endpoints included: the LLM gets what retrieval left of it. */
+    ANSWER_BUDGET_MS: intWithDefault(2500, 500, 120_000),
     /** Circuit breaker of both optional endpoints: consecutive failures that open it, and its cool-down. */
     ENDPOINT_BREAKER_FAILURES: intWithDefault(3, 1, 1000),
     ENDPOINT_BREAKER_COOLDOWN_MS: intWithDefault(30_000, 100, 3_600_000),
@@ -137,6 +139,8 @@ export interface Config {
         breaker: { failureThreshold: number; cooldownMs: number };
       };
   llm?: { url: string; model: string; apiKey?: string; timeoutMs: number; breaker: { failureThreshold: number; cooldownMs: number } };
+  /** ANSWER_BUDGET_MS: time budget of one answer; the optional LLM only gets what is left of it after retrieval. */
+  answerBudgetMs: number;
   telegram?: {
     token: string;
     apiRoot: string;
@@ -208,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           breaker,
         }
       : { kind: "hashed" },
+    answerBudgetMs: e.ANSWER_BUDGET_MS,
     llm: e.LLM_URL
       ? { url: e.LLM_URL, model: e.LLM_MODEL ?? "qwen2.5", apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS, breaker }
       : undefined,

@@ -52,8 +52,11 @@ export interface Retriever {
 
 /** Optional language model used to phrase a grounded answer. Absent in the embedded default. */
 export interface ChatModel {
-  /** Returns the model's text for a system prompt and a user prompt. */
-  complete(system: string, user: string): Promise<string>;
+  /**
+   * Returns the model's text for a system prompt and a user prompt. `timeoutMs` is the time this answer has left: an
+   * adapter gives up by then (the caller keeps the extractive answer), whatever its own configured timeout.
+   */
+  complete(system: string, user: string, options?: { timeoutMs?: number }): Promise<string>;
 }
 
 /** Per-learner conversation position (step mode, last topic for follow-ups, pending flows). JSON-serialisable. */

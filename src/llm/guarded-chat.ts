@@ -48,13 +48,14 @@ export function guardChatModel(inner: ChatModel, options: GuardedChatOptions): G
     },
   });
   const model: ChatModel = {
-    async complete(system, user) {
+    async complete(system, user, call) {
       if (!breaker.tryAcquire()) {
         fallbacks += 1;
         return "";
       }
       try {
-        const text = await withDeadline(inner.complete(system, user), options.timeoutMs, "LLM completion");
+        const timeoutMs = Math.min(options.timeoutMs, call?.timeoutMs ?? Infinity);
+        const text = await withDeadline(inner.complete(system, user), timeoutMs, "LLM completion");
         breaker.recordSuccess();
         return text;
       } catch (error) {

@@ -13,6 +13,7 @@ import {
   type ConversationStore,
   type IncomingMessage,
   type QuestionObserver,
+  type Retriever,
 } from "../../src/assistant/index.js";
 import { allChunks } from "../fixtures/chunks.js";
 import { testTemplates } from "../fixtures/templates.js";
@@ -24,6 +25,10 @@ export interface TestAssistantOptions {
   conversations?: ConversationStore;
   observer?: QuestionObserver;
   chatModel?: ChatModel;
+  /** The QA feature's answer time budget (ANSWER_BUDGET_MS). */
+  answerBudgetMs?: number;
+  /** Wraps the retriever (e.g. to make it slow). */
+  retriever?: (inner: FakeRetriever) => Retriever & Pick<FakeRetriever, "get">;
   threshold?: number;
   clarifyFloor?: number;
   now?: () => Date;
@@ -37,7 +42,8 @@ export interface TestAssistantOptions {
  */
 export function buildTestAssistant(options: TestAssistantOptions = {}) {
   const chunks = options.chunks ?? allChunks;
-  const retriever = new FakeRetriever(chunks);
+  const fake = new FakeRetriever(chunks);
+  const retriever = options.retriever ? options.retriever(fake) : fake;
   const conversations = options.conversations ?? new InMemoryConversationStore();
   const unanswered = new InMemoryUnansweredLog();
   const qa = createQaFeature({
@@ -47,6 +53,7 @@ export function buildTestAssistant(options: TestAssistantOptions = {}) {
     unanswered,
     observer: options.observer,
     chatModel: options.chatModel,
+    answerBudgetMs: options.answerBudgetMs,
     threshold: options.threshold,
     clarifyFloor: options.clarifyFloor,
     sections: chunks,
@@ -67,5 +74,5 @@ export function buildTestAssistant(options: TestAssistantOptions = {}) {
   const say = (text: string, userId = "u1") => assistant.handle({ channel: "web", userId, text });
   const tap = (action: string, userId = "u1") => assistant.handle({ channel: "web", userId, action });
   const send = (m: IncomingMessage) => assistant.handle(m);
-  return { assistant, retriever, conversations, unanswered, qa, say, tap, send };
+  return { assistant, retriever: fake, conversations, unanswered, qa, say, tap, send };
 }

@@ -14,11 +14,12 @@ export async function phraseWithModel(
   question: string,
   answer: ComposedAnswer,
   logger: Logger,
+  timeoutMs?: number,
 ): Promise<string | undefined> {
   const section = answer.fullText.replace(answer.sourceLine, "").trim();
   const user = `Câu hỏi của người dân: ${question}\n\nNội dung được phép dùng (trích từ tài liệu "${answer.source.title}", mục "${answer.source.section}"):\n${section}`;
   try {
-    const text = (await model.complete(system, user)).trim();
+    const text = (await model.complete(system, user, timeoutMs === undefined ? undefined : { timeoutMs })).trim();
     if (!text) return undefined;
     if (!isSafeAnswer(text)) {
       logger.warn({ lessonId: answer.source.id }, "LLM phrasing rejected by the safety guard; using the extractive answer");

@@ -30,6 +30,8 @@ export interface QaDeps {
   normalize?: (text: string) => string;
   observer?: QuestionObserver;
   chatModel?: ChatModel;
+  /** Time budget of one answer (ANSWER_BUDGET_MS); the chat model gets what retrieval left of it. */
+  answerBudgetMs?: number;
   threshold?: number;
   /**
    * Between this confidence and `threshold` the assistant offers up to three sections to choose from instead of
@@ -48,6 +50,11 @@ export interface QaDeps {
 
 /** Characters of answer text before the source line: a phone screen, not a page. */
 const ANSWER_BUDGET = 600;
+/** How long a citizen waits for an answer at most, endpoints included (issue 11: every outage answered within 3 s). */
+const DEFAULT_ANSWER_BUDGET_MS = 2_500;
+/** Below this, asking the LLM to re-word the answer is not worth starting. */
+const MIN_LLM_TIME_MS = 300;
+
 /** Emergencies show every act-now step, plus the part of the best section that fits. */
 const EMERGENCY_BUDGET = 900;
 
@@ -85,6 +92,9 @@ export function createQaFeature(deps: QaDeps): QaFeature {
   }
 
   /** Only the normalised text goes to the log: no learner id, no channel, nothing that points back to a person. */
+  /** When each turn's question reached QA, for the answer's time budget. */
+  const startedAt = new WeakMap<Turn, number>();
+
   async function logUnanswered(question: string, reason: "out_of_scope" | "low_confidence"): Promise<void> {
     const key = normalize(question).replace(/\s+/g, " ").trim() || foldText(question);
     await deps.unanswered.record(key, reason).catch((err: unknown) => logger.error({ err }, "unanswered log failed"));
@@ -107,6 +117,7 @@ export function createQaFeature(deps: QaDeps): QaFeature {
   }
 
   async function ask(turn: Turn, text: string): Promise<Reply> {
+    startedAt.set(turn, performance.now());
     let question = text;
     writeClarify(turn.state, undefined, turn.now);
     if (outOfScopeCategory(normalize(question)) || outOfScopeCategory(question)) {
@@ -182,8 +193,11 @@ export function createQaFeature(deps: QaDeps): QaFeature {
     // A procedure can then be followed one step at a time: the step state waits before step 1 (index -1).
     const offerSteps = full.steps.length > 1 && !turn.message.isGroup;
     writeStepState(turn.state, offerSteps ? { lessonId: chunk.lessonId, chunkId: chunk.id, index: -1, confidence, ...full } : undefined);
-    const phrased = deps.chatModel && !pinned
-      ? await phraseWithModel(deps.chatModel, deps.templates["grounded-system"], question, full, logger)
+    // The LLM gets what is left of the answer's time budget after retrieval (a slow embeddings call included), and is
+    // skipped when too little is left: a citizen never waits for both endpoints' timeouts in a row.
+    const left = (deps.answerBudgetMs ?? DEFAULT_ANSWER_BUDGET_MS) - (performance.now() - (startedAt.get(turn) ?? performance.now()));
+    const phrased = deps.chatModel && !pinned && left >= MIN_LLM_TIME_MS
+      ? await phraseWithModel(deps.chatModel, deps.templates["grounded-system"], question, full, logger, left)
       : undefined;
     const hasButtons = channelHasButtons(turn.message.channel);
     const text = [phrased ?? (focused.text || full.fullText), UI.sourcesLine(sources), offerSteps ? UI.stepOffer(hasButtons) : ""]

@@ -60,4 +60,11 @@ describe("guardChatModel", () => {
     expect(t.calls()).toBe(1); // the model was asked, and its hang was cut
     expect(t.guarded.fallbacks()).toBe(1);
   });
+
+  it("gives up by the caller's deadline when it is shorter than its own (what is left of the answer's budget)", async () => {
+    const hanging: ChatModel = { complete: () => new Promise<string>(() => undefined) };
+    const guarded = guardChatModel(hanging, { timeoutMs: 600_000, failureThreshold: 3, cooldownMs: 10_000 });
+    expect(await guarded.model.complete("s", "u", { timeoutMs: 20 })).toBe("");
+    expect(guarded.fallbacks()).toBe(1);
+  });
 });

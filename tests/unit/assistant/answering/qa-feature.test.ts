@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../../../src/assistant/index.js";
 import { UI } from "../../../../src/assistant/ui-text.js";
 import { FakeChatModel } from "../../../fakes/fake-chat-model.js";
+import { FakeRetriever } from "../../../fakes/fake-retriever.js";
 import { buildTestAssistant } from "../../../fakes/test-assistant.js";
 import { allChunks, installVneid, otpMeaning } from "../../../fixtures/chunks.js";
 import { testTemplates } from "../../../fixtures/templates.js";
@@ -195,6 +196,29 @@ describe("QA feature: optional LLM phrasing", () => {
     const plain = await buildTestAssistant({ threshold }).say("mã otp là gì");
     const reply = await say("mã otp là gì");
     expect(reply.text).toBe(plain.text);
+  });
+});
+
+describe("QA feature: one time budget for the whole answer", () => {
+  it("gives the model at most what is left of the answer's budget", async () => {
+    const model = new FakeChatModel(() => "OTP là mã dùng một lần.");
+    await buildTestAssistant({ threshold, chatModel: model, answerBudgetMs: 10_000 }).say("mã otp là gì");
+    expect(model.calls[0]?.timeoutMs).toBeGreaterThan(0);
+    expect(model.calls[0]?.timeoutMs).toBeLessThanOrEqual(10_000);
+  });
+
+  it("skips the model when retrieval used up the budget (a slow embeddings endpoint), keeping the extractive answer", async () => {
+    const model = new FakeChatModel(() => "Không nên thấy câu này.");
+    const slow = (inner: FakeRetriever) => ({
+      search: async (q: string, k: number) => {
+        await new Promise((resolve) => setTimeout(resolve, 80)); // longer than the whole budget below
+        return inner.search(q, k);
+      },
+      get: (id: string) => inner.get(id),
+    });
+    const reply = await buildTestAssistant({ threshold, chatModel: model, answerBudgetMs: 50, retriever: slow }).say("mã otp là gì");
+    expect(model.calls).toHaveLength(0);
+    expect(reply.text).toBe((await buildTestAssistant({ threshold }).say("mã otp là gì")).text);
   });
 });
 
