@@ -1,5 +1,3 @@
-import type { Logger } from "../../shared/logger.js";
-import { silentLogger } from "../../shared/logger.js";
 import { BoundedMap } from "./bounded-map.js";
 import { SlidingWindow } from "./sliding-window.js";
 
@@ -10,13 +8,6 @@ export interface SendQueueOptions {
   group?: { limit: number; windowMs: number };
   /** Budget over all chats, e.g. Telegram's 30 messages per second. */
   global?: { limit: number; windowMs: number };
-  /**
-   * How long to wait before retrying a failed send, or undefined to give up. Telegram: 429 → retry_after seconds.
-   * `attempt` starts at 1.
-   */
-  retryDelayMs?: (error: unknown, attempt: number) => number | undefined;
-  maxAttempts?: number;
-  logger?: Logger;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -35,20 +26,24 @@ export class SendQueue {
   private readonly global?: SlidingWindow;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
-  private readonly logger: Logger;
 
   constructor(private readonly options: SendQueueOptions) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
-    this.logger = options.logger ?? silentLogger;
     if (options.global) this.global = new SlidingWindow(options.global.limit, options.global.windowMs);
   }
 
-  /** Runs `send` when the chat's turn and the budgets allow; resolves with its result or rejects after retries. */
+  /**
+   * Runs `send` when the chat's turn and the budgets allow; resolves with its result or rejects with its error.
+   * Retrying is the durable outbox's job (outbox-sender.ts), which keeps a failed message across restarts.
+   */
   enqueue<T>(chatId: string, isGroup: boolean, send: () => Promise<T>): Promise<T> {
     if (this.nextAt.size > 10_000) this.forgetPastSlots();
     const previous = this.tails.get(chatId) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.runWithRetry(chatId, isGroup, send));
+    const run = previous.catch(() => undefined).then(async () => {
+      await this.waitForSlot(chatId, isGroup);
+      return send();
+    });
     const tail = run.catch(() => undefined);
     this.tails.set(chatId, tail);
     // Forget idle chats so the map does not grow with every chat ever served.
@@ -66,22 +61,6 @@ export class SendQueue {
   private forgetPastSlots(): void {
     const now = this.now();
     for (const [chatId, at] of this.nextAt) if (at <= now) this.nextAt.delete(chatId);
-  }
-
-  private async runWithRetry<T>(chatId: string, isGroup: boolean, send: () => Promise<T>): Promise<T> {
-    const maxAttempts = this.options.maxAttempts ?? 4;
-    for (let attempt = 1; ; attempt++) {
-      await this.waitForSlot(chatId, isGroup);
-      try {
-        return await send();
-      } catch (error) {
-        const delay = attempt < maxAttempts ? this.options.retryDelayMs?.(error, attempt) : undefined;
-        if (delay === undefined) throw error;
-        this.logger.warn({ attempt, delayMs: delay }, "send failed, retrying"); // no chat id in logs (issue 11)
-        // Nothing else goes to this chat meanwhile: the platform asked us to back off.
-        this.nextAt.set(chatId, this.now() + delay);
-      }
-    }
   }
 
   private async waitForSlot(chatId: string, isGroup: boolean): Promise<void> {

@@ -67,7 +67,6 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     perChatIntervalMs: pacing.perChatIntervalMs ?? 1_000,
     group: { limit: pacing.groupPerMinute ?? 20, windowMs: 60_000 },
     global: { limit: pacing.globalPerSecond ?? 30, windowMs: 1_000 },
-    logger,
   });
   const polls = options.polls ?? createMemoryPollActionStore();
   const callbackData = new CallbackData();

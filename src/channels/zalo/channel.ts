@@ -79,7 +79,7 @@ export function createZaloChannel(options: ZaloChannelOptions) {
   const client =
     options.client ?? createZaloClient({ token: options.token, apiBase: options.apiBase, logger, backoffBaseMs: pacing.backoffBaseMs });
   // Retries live in the outbox; the queue only keeps parts ≥ 0.5 s apart.
-  const queue = new SendQueue({ perChatIntervalMs: pacing.perChatIntervalMs ?? 500, global: { limit: 30, windowMs: 1_000 }, logger });
+  const queue = new SendQueue({ perChatIntervalMs: pacing.perChatIntervalMs ?? 500, global: { limit: 30, windowMs: 1_000 } });
   const greeted = options.greeted ?? createMemoryGreetedStore();
   /** Chats whose greeting is in the outbox but not yet delivered: not greeted twice meanwhile. */
   const greetingQueued = new BoundedMap<string, true>(20_000);

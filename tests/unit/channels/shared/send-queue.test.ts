@@ -51,22 +51,8 @@ describe("SendQueue", () => {
     expect(times.filter((t) => t < 1000)).toHaveLength(30);
   });
 
-  it("retries after the delay the policy gives (429 retry_after) and then gives up", async () => {
-    const clock = virtualClock();
-    const q = new SendQueue({ perChatIntervalMs: 0, retryDelayMs: () => 3000, maxAttempts: 3, ...clock });
-    let calls = 0;
-    const result = await q.enqueue("c", false, async () => {
-      calls++;
-      if (calls < 3) throw new Error("429");
-      return clock.now();
-    });
-    expect(calls).toBe(3);
-    expect(result).toBe(6000);
-    await expect(q.enqueue("c", false, async () => Promise.reject(new Error("always")))).rejects.toThrow("always");
-  });
-
-  it("does not retry when the policy says no, and later sends still go out", async () => {
-    const q = new SendQueue({ perChatIntervalMs: 0, retryDelayMs: () => undefined });
+  it("does not retry a failed send (the outbox does), and later sends still go out", async () => {
+    const q = new SendQueue({ perChatIntervalMs: 0 });
     let calls = 0;
     await expect(q.enqueue("c", false, async () => { calls++; throw new Error("400"); })).rejects.toThrow("400");
     expect(calls).toBe(1);

@@ -1,26 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { BoundedMap } from "../../../../src/channels/shared/bounded-map.js";
-import { DedupCache } from "../../../../src/channels/shared/dedup-cache.js";
 import { foldText } from "../../../../src/shared/fold.js";
 import { textWithSources } from "../../../../src/channels/shared/reply-text.js";
 import { safeCompare } from "../../../../src/shared/safe-compare.js";
-
-describe("DedupCache", () => {
-  it("accepts an id once within the TTL and again after it", () => {
-    let now = 0;
-    const cache = new DedupCache(1000, 100, () => now);
-    expect(cache.firstTime("1")).toBe(true);
-    expect(cache.firstTime("1")).toBe(false);
-    now = 1500;
-    expect(cache.firstTime("1")).toBe(true);
-  });
-
-  it("stays bounded", () => {
-    const cache = new DedupCache(60_000, 50);
-    for (let i = 0; i < 500; i++) cache.firstTime(String(i));
-    expect(cache.size).toBeLessThanOrEqual(50);
-  });
-});
 
 describe("BoundedMap", () => {
   it("forgets the oldest entries beyond its size", () => {
