@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
-import { chromium } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LearningStore } from "../../../src/assistant/learning/index.js";
 import { quizResultStatement } from "../../../src/assistant/learning/xapi.js";
@@ -104,13 +104,13 @@ describe("admin: statements API and report page", () => {
       // "Chưa khai báo" lists the learner without a target group (not counted as citizen).
       await page.selectOption("#group", "unknown");
       await page.click("#load");
-      await page.waitForFunction(`document.querySelector("#table tbody tr td")?.textContent === "Thành phố Hồ Chí Minh"`);
+      await waitForText(page, "#table tbody tr td", "Thành phố Hồ Chí Minh");
       expect(await page.locator("#table tbody tr", { hasText: "Hà Nội" }).count()).toBe(0);
       const unknown = await page.locator("#table tbody tr").first().locator("td").allTextContents();
       expect(unknown.slice(0, 3)).toEqual(["Thành phố Hồ Chí Minh", "Tỉnh", "dưới 5 người học"]);
       await page.selectOption("#group", "citizen");
       await page.click("#load");
-      await page.waitForFunction(`document.querySelector("#table tbody tr td:nth-child(3)")?.textContent === "6"`);
+      await waitForText(page, "#table tbody tr td:nth-child(3)", "6");
       expect(await page.locator("#table tbody tr", { hasText: "Thành phố Hồ Chí Minh" }).first().locator("td").nth(2).textContent()).toBe("dưới 5 người học");
     } finally {
       await browser.close();
@@ -118,3 +118,13 @@ describe("admin: statements API and report page", () => {
   });
 });
 if (!haveChromium) console.warn(`admin-report: Chromium not found at ${chromiumPath}; skipping the page test (set CHROMIUM_PATH)`);
+
+/** Waits until the first element matching `selector` has exactly `text` (a function: the page's CSP forbids evaluating strings). */
+function waitForText(page: Page, selector: string, text: string) {
+  return page.waitForFunction(
+    ([sel, want]) =>
+      (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector(sel)
+        ?.textContent === want,
+    [selector, text] as const,
+  );
+}
