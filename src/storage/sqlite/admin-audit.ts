@@ -1,29 +1,6 @@
-import type { AuditLog, AuditRecord } from "../../admin/audit.js";
+import type { AuditLog } from "../../admin/audit.js";
+import { toAuditRecord, type AuditRow } from "../audit-row.js";
 import { guardOf, type SqliteDatabase } from "./database.js";
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor_id: string;
-  actor_name: string;
-  action: string;
-  target: string;
-  before_text: string | null;
-  after_text: string | null;
-  detail: string | null;
-}
-
-const toAuditRecord = (r: AuditRow): AuditRecord => ({
-  id: Number(r.id),
-  at: r.at,
-  actorId: r.actor_id,
-  actorName: r.actor_name,
-  action: r.action,
-  target: r.target,
-  ...(r.before_text !== null ? { before: r.before_text } : {}),
-  ...(r.after_text !== null ? { after: r.after_text } : {}),
-  ...(r.detail !== null ? { detail: r.detail } : {}),
-});
 
 /** The AuditLog port on SQLite (table admin_audit): append-only, read newest first. */
 export function createSqliteAuditLog(db: SqliteDatabase, clock: () => Date = () => new Date()): AuditLog {
