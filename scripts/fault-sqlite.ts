@@ -67,6 +67,20 @@ async function setUp(name: string) {
       logErrors.push(...app.errors);
     },
     cleanUp: () => rmSync(dataDir, { recursive: true, force: true }),
+    /** After finish(): the ledger against the evidence stored in the database file, as one summary row. */
+    row(scenario: string, notes: (evidence: ReturnType<typeof evidenceCheck>) => string[]): ScenarioRow {
+      const evidence = evidenceCheck(join(dataDir, DB_NAME), ledger.acked);
+      return {
+        scenario,
+        sent: ledger.sent.size,
+        acked: ledger.acked.size,
+        lost: evidence.lost,
+        duplicated: evidence.duplicated,
+        serverErrors: ledger.serverErrors,
+        slowestPoliteMs: slowest(ledger.politeMs),
+        notes: notes(evidence),
+      };
+    },
   };
 }
 
@@ -83,20 +97,10 @@ export async function killDuringQuiz(): Promise<ScenarioRow> {
     }
     await sleep(4000);
     await s.finish();
-    const evidence = evidenceCheck(s.file, s.ledger.acked);
-    return {
-      scenario: "a kill -9 x3 during quizzes",
-      sent: s.ledger.sent.size,
-      acked: s.ledger.acked.size,
-      lost: evidence.lost,
-      duplicated: evidence.duplicated,
-      serverErrors: s.ledger.serverErrors,
-      slowestPoliteMs: slowest(s.ledger.politeMs),
-      notes: [
-        `${evidence.stored} answered statements stored; ${s.ledger.networkErrors} requests cut by the kills and sent again; ` +
-          `${s.ledger.throttled} "too fast" replies`,
-      ],
-    };
+    return s.row("a kill -9 x3 during quizzes", (evidence) => [
+      `${evidence.stored} answered statements stored; ${s.ledger.networkErrors} requests cut by the kills and sent again; ` +
+        `${s.ledger.throttled} "too fast" replies`,
+    ]);
   } finally {
     s.cleanUp();
   }
@@ -145,21 +149,11 @@ export async function lockedDatabase(): Promise<ScenarioRow> {
     log("lock released");
     await sleep(5000);
     await s.finish();
-    const evidence = evidenceCheck(s.file, s.ledger.acked);
-    return {
-      scenario: "b database locked 10 s",
-      sent: s.ledger.sent.size,
-      acked: s.ledger.acked.size,
-      lost: evidence.lost,
-      duplicated: evidence.duplicated,
-      serverErrors: s.ledger.serverErrors,
-      slowestPoliteMs: slowest(s.ledger.politeMs),
-      notes: [
-        `${s.ledger.politeMs.length} polite "busy" replies, ${duringLock} answers acknowledged during the lock, ` +
-          `${s.ledger.throttled} "too fast" replies`,
-        `slowest /health during the lock ${seen.slowestHealthMs} ms; /ready: ${seen.ready}`,
-      ],
-    };
+    return s.row("b database locked 10 s", () => [
+      `${s.ledger.politeMs.length} polite "busy" replies, ${duringLock} answers acknowledged during the lock, ` +
+        `${s.ledger.throttled} "too fast" replies`,
+      `slowest /health during the lock ${seen.slowestHealthMs} ms; /ready: ${seen.ready}`,
+    ]);
   } finally {
     s.cleanUp();
   }
