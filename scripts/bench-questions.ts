@@ -55,3 +55,24 @@ export const BENCH_QUESTIONS: readonly string[] = [
   "kết quả xổ số hôm nay",
   "tôi bị đau bụng nên uống thuốc gì",
 ];
+
+/** How people open and close the same question; combined with the questions above they give 3,200 distinct texts. */
+const OPENINGS = ["", "cho tôi hỏi ", "xin hỏi ", "bác hỏi chút, ", "con ơi ", "mình muốn hỏi ", "cho hỏi ", "em hỏi "];
+const ENDINGS = ["", " ạ", " vậy", " nhỉ", " nhé", " với ạ", " hả", " thế"];
+
+/** Distinct texts in one cycle of benchQuestion(n, "varied"): more than the app remembers of recent questions. */
+export const VARIED_CYCLE = BENCH_QUESTIONS.length * OPENINGS.length * ENDINGS.length;
+
+/**
+ * The n-th question of a load. "repeated": the questions above in turn, so the same 50 texts come back again and
+ * again (the app's memo of recent rankings and answers then serves nearly all of them: the best case, like the
+ * greeting's buttons). "varied": each text also gets an opening and an ending, so a text comes back only every
+ * 3,200 requests, beyond what the app remembers: every answer is worked out afresh (the honest figure).
+ */
+export function benchQuestion(n: number, mode: "repeated" | "varied"): string {
+  const question = BENCH_QUESTIONS[n % BENCH_QUESTIONS.length]!;
+  if (mode === "repeated") return question;
+  const opening = OPENINGS[Math.floor(n / BENCH_QUESTIONS.length) % OPENINGS.length]!;
+  const ending = ENDINGS[Math.floor(n / (BENCH_QUESTIONS.length * OPENINGS.length)) % ENDINGS.length]!;
+  return `${opening}${question}${ending}`;
+}

@@ -9,13 +9,13 @@
  * Every call comes from a user no other call used (warm-up users included), so follow-up context never leaks; timings
  * are 3 passes reported as min / median / max, and the index build is timed alone (start-up is reported apart).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { pino } from "pino";
 import { composeApp } from "../src/compose.js";
+import { syntheticKnowledge } from "./synthetic-knowledge.js";
 import { loadConfig } from "../src/config.js";
-import { listLessonFiles } from "../src/curriculum/index.js";
 import { loadEvalSet, PHRASINGS } from "../src/retrieval/eval/index.js";
 import { buildKnowledgeIndex, IndexBuilder, openKnowledgeIndex, readLexicon, type KnowledgeIndex } from "../src/retrieval/index.js";
 
@@ -56,37 +56,6 @@ async function timeEach(label: string, run: (q: string, user: string) => Promise
     max.push(times.at(-1) ?? 0);
   }
   return `${label.padEnd(28)} n=${questions.length}×${PASSES}  p50 ${spread(p50)} ms  p95 ${spread(p95)} ms  max ${spread(max, 1)} ms (min / median / max of ${PASSES} passes)`;
-}
-
-/** Writes copies of the real lessons, each combining its own sections with another lesson's, until ≥ target chunks. */
-function syntheticKnowledge(dir: string, realChunks: number): void {
-  const files = listLessonFiles(resolve("knowledge")).map((f) => readFileSync(f, "utf8"));
-  const parts = files.map((text) => {
-    const end = text.indexOf("\n---", 3) + 4;
-    const body = text.slice(end);
-    const first = body.indexOf("\n## ");
-    return { front: text.slice(0, end), summary: body.slice(0, first), sections: body.slice(first).split(/\n(?=## )/).filter((s) => s.trim()) };
-  });
-  const copies = Math.ceil(TARGET_CHUNKS / (realChunks * 2)) + 1;
-  for (let n = 1; n <= copies; n++) {
-    const topicDir = join(dir, `synthetic`);
-    mkdirSync(topicDir, { recursive: true });
-    parts.forEach((part, i) => {
-      const other = parts[(i + n) % parts.length];
-      const id = /\nid:\s*(\S+)/.exec(part.front)?.[1] ?? `lesson-${i}`;
-      const newId = `${id}-x${n}`;
-      const front = part.front.replace(/\nid:\s*\S+/, `\nid: ${newId}`).replace(/\ntopic:\s*\S+/, "\ntopic: basics");
-      const sections = [...part.sections, ...(other?.sections ?? []).map((s) => s.replace(/^## (.*)/, `## $1 (${n})`))];
-      writeFileSync(join(topicDir, `${newId}.md`), `${front}${part.summary}\n${sections.join("\n")}\n`);
-    });
-  }
-  for (const data of ["lexicon", "paths", "units"]) cpSync(resolve("knowledge", data), join(dir, data), { recursive: true });
-  // Keep the real lessons too, so real questions still have their answers.
-  for (const f of listLessonFiles(resolve("knowledge"))) {
-    const topic = basename(resolve(f, ".."));
-    mkdirSync(join(dir, topic), { recursive: true });
-    cpSync(f, join(dir, topic, basename(f)));
-  }
 }
 
 async function benchOne(label: string, knowledgeDir: string, buildPasses: number): Promise<KnowledgeIndex> {
@@ -173,7 +142,7 @@ try {
   console.log(`Bench on ${process.platform}/${process.arch}, Node ${process.version}; ${questions.length} questions (all dev phrasings).`);
   const real = await benchOne("real", resolve("knowledge"), 3);
   const synthDir = join(root, "synthetic-knowledge");
-  syntheticKnowledge(synthDir, real.chunks.length);
+  syntheticKnowledge(synthDir, real.chunks.length, TARGET_CHUNKS);
   await benchOne("synthetic", synthDir, 1);
   console.log(`\nPeak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 } finally {

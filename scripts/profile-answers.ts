@@ -3,7 +3,8 @@
  *
  * CPU profile of answering only: composes the production app in-process (src/compose.ts, SQLite in a temp DATA_DIR,
  * the real knowledge base), warms up, then records a V8 CPU profile (the same format as `node --cpu-prof`, opened in
- * Chrome DevTools → Performance) over N answers from fresh users, rotating the bench questions. Prints the top
+ * Chrome DevTools → Performance) over N answers from fresh users, rotating the bench questions ("varied": every text
+ * distinct within 3,200, so the app's memos of recent questions do not hide the work). Prints the top
  * functions by self time and by inclusive time, as a share of the recorded time. Figures only; nothing is asserted.
  */
 import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -13,7 +14,7 @@ import { join, relative } from "node:path";
 import { pino } from "pino";
 import { composeApp } from "../src/compose.js";
 import { loadConfig } from "../src/config.js";
-import { BENCH_QUESTIONS } from "./bench-questions.js";
+import { benchQuestion } from "./bench-questions.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {
@@ -35,7 +36,7 @@ const session = new Session();
 try {
   console.log(`Knowledge ${app.knowledge.version}: ${app.knowledge.lessons} lessons, ${app.knowledge.chunks} sections; ${answers} answers profiled.`);
   const ask = (i: number, prefix: string) =>
-    app.assistant.handle({ channel: "web", userId: `${prefix}${i}`, text: BENCH_QUESTIONS[i % BENCH_QUESTIONS.length] ?? "vneid" });
+    app.assistant.handle({ channel: "web", userId: `${prefix}${i}`, text: benchQuestion(i, "varied") });
   for (let i = 0; i < 100; i++) await ask(i, "warm-"); // JIT and caches; other users than the timed ones
   session.connect();
   await session.post("Profiler.enable");

@@ -37,7 +37,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 16 * 1024 + (deps.chat?.maxTextLength ?? MAX_TEXT_LENGTH) * 6,
     // Behind a reverse proxy in production; request ids help correlate a citizen's report with the logs.
     trustProxy: true,
+    // One line per request (below) instead of fastify's two: at a thousand answers a second the second line is a
+    // visible share of the CPU and of the log volume.
+    disableRequestLogging: true,
   }) as unknown as FastifyInstance;
+  if (deps.logger) {
+    app.addHook("onResponse", async (request, reply) => {
+      // The route's pattern, not the raw URL: a query string may carry a token or a search someone typed.
+      const url = request.routeOptions.url ?? request.url.split("?")[0];
+      request.log.info({ method: request.method, url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
+    });
+  }
   installErrorHandler(app);
   await app.register(healthRoute(deps.health ?? (() => ({})), deps.parts));
   await app.register(readyRoute(deps.ready ?? (async () => ({ ready: true, checks: {} }))));

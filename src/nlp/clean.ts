@@ -11,6 +11,21 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
  * first vowel of open "oa", "oe", "uy"; never after "q", where "u" is part of the consonant).
  */
 export function canonicalToneStyle(token: string): string {
+  // Every syllable of every text goes through here; syllables are a small vocabulary, so results are remembered.
+  if (token.length > 32) return canonicalToneUncached(token);
+  let out = toneMemo.get(token);
+  if (out === undefined) {
+    if (toneMemo.size >= TONE_MEMO_LIMIT) toneMemo.clear();
+    out = canonicalToneUncached(token);
+    toneMemo.set(token, out);
+  }
+  return out;
+}
+
+const toneMemo = new Map<string, string>();
+const TONE_MEMO_LIMIT = 50_000;
+
+function canonicalToneUncached(token: string): string {
   const nfd = token.normalize("NFD");
   const m = /^(.*?)(o|u)(a|e|y)([\u0300\u0301\u0303\u0309\u0323])$/u.exec(nfd);
   if (!m) return token;

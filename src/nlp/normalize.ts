@@ -14,8 +14,22 @@ export function normalizeText(text: string, lexicon: Lexicon = defaultLexicon): 
 
 /** Same as `normalizeText` but returns the syllables (tokens) instead of a joined string. */
 export function normalizeTokens(text: string, lexicon: Lexicon = defaultLexicon): string[] {
-  return expandAbbreviations(basicClean(text), lexicon);
+  // One question is normalised by the lexical ranker, the embedder and the answer composer in the same turn: the
+  // last few results are remembered (per lexicon; a copy is returned, so a caller may change its array).
+  const memo = recentTokens.get(lexicon) ?? new Map<string, string[]>();
+  if (!recentTokens.has(lexicon)) recentTokens.set(lexicon, memo);
+  let tokens = memo.get(text);
+  if (!tokens) {
+    tokens = expandAbbreviations(basicClean(text), lexicon);
+    if (memo.size >= RECENT_TEXTS) memo.delete(memo.keys().next().value as string);
+    memo.set(text, tokens);
+  }
+  return tokens.slice();
 }
+
+/** How many recent texts normalizeTokens remembers per lexicon (a turn's question plus its variants). */
+const RECENT_TEXTS = 64;
+const recentTokens = new WeakMap<Lexicon, Map<string, string[]>>();
 
 /** Greedy longest-match expansion: phrases first ("tat ca" protects "ca" → "công an"), then single tokens. */
 function expandAbbreviations(tokens: string[], lexicon: Lexicon): string[] {
@@ -44,6 +58,23 @@ function expandAbbreviations(tokens: string[], lexicon: Lexicon): string[] {
  * @example foldDiacritics("Định danh điện tử") // "Dinh danh dien tu"
  */
 export function foldDiacritics(text: string): string {
+  // Called per syllable millions of times while indexing and a few hundred times per question; syllables are a small
+  // vocabulary, so short texts are remembered (a pure function: identical results). Cleared whenever it fills.
+  if (text.length > FOLD_MEMO_MAX_LENGTH) return foldUncached(text);
+  let out = foldMemo.get(text);
+  if (out === undefined) {
+    if (foldMemo.size >= FOLD_MEMO_LIMIT) foldMemo.clear();
+    out = foldUncached(text);
+    foldMemo.set(text, out);
+  }
+  return out;
+}
+
+const foldMemo = new Map<string, string>();
+const FOLD_MEMO_LIMIT = 50_000;
+const FOLD_MEMO_MAX_LENGTH = 32;
+
+function foldUncached(text: string): string {
   return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")

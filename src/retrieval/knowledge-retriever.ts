@@ -47,6 +47,9 @@ const VECTOR_WEIGHT = 0.3;
 /** How deep each ranker looks before fusion. */
 const DEPTH = 50;
 
+/** Rankings remembered per retriever (a few hundred KB at most). */
+const RECENT_QUERIES = 2_000;
+
 /**
  * The Retriever adapter: lexical (BM25) and vector (HNSW) rankings fused by Reciprocal Rank Fusion.
  * `search` implements the core's port; `searchDetailed` also returns the confidence signal.
@@ -89,8 +92,30 @@ export class KnowledgeRetriever implements Retriever {
     if (k <= 0 || !this.lexical || this.chunks.length === 0 || !query.trim()) {
       return { hits: [], confidence: 0 };
     }
-    const terms = this.lexical.analyzeQuery(query);
-    const lexical = this.lexical.rank(terms, Math.max(DEPTH, k)).map((r) => r.doc);
+    const key = `${mode}\u0000${k}\u0000${query}`;
+    const known = this.recent.get(key);
+    if (known) return { ...known, hits: known.hits.slice() };
+    const result = await this.rank(query, k, mode);
+    // Only the built-in embedder's rankings are kept: with a remote embedder, a ranking depends on whether the
+    // endpoint is up at that moment (BM25 alone while it is away), and its fall-back and recovery stay observable.
+    if (!this.queryVectors && !result.lexicalFallback) {
+      if (this.recent.size >= RECENT_QUERIES) this.recent.delete(this.recent.keys().next().value as string);
+      this.recent.set(key, result);
+    }
+    return { ...result, hits: result.hits.slice() };
+  }
+
+  /**
+   * Recent rankings by exact query text. The same words arrive again and again — the greeting's buttons send fixed
+   * questions, and neighbours ask the popular ones the same way — and a ranking depends only on the query and this
+   * retriever's index, which never changes (a publish builds a new retriever). Oldest first out.
+   */
+  private readonly recent = new Map<string, SearchResult>();
+
+  private async rank(query: string, k: number, mode: RetrievalMode): Promise<SearchResult> {
+    const lexicalRanker = this.lexical!; // searchDetailed returned early without one
+    const terms = lexicalRanker.analyzeQuery(query);
+    const lexical = lexicalRanker.rank(terms, Math.max(DEPTH, k)).map((r) => r.doc);
     // No vector index at all: the remote embedder was down when the index had to be built (see index.ts).
     if (!this.vector) return this.lexicalOnly(terms, lexical, k);
     const vectorQuery = this.queryVectors ? await this.queryVectors(query) : await this.vector.embedQuery(query);
@@ -106,7 +131,7 @@ export class KnowledgeRetriever implements Retriever {
     for (const { doc, score } of fused) {
       const chunk = this.chunks[doc];
       if (!chunk) continue;
-      const coverage = this.lexical.coverage(terms, doc);
+      const coverage = lexicalRanker.coverage(terms, doc);
       const similarity = this.vector.similarity(vectorQuery, doc);
       const agreement = lexTop !== undefined && lexTop === vecTop && chunk.lessonId === lexTop;
       const confidence = confidenceFrom({ coverage, similarity, agreement });

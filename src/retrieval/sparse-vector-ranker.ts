@@ -23,7 +23,15 @@ export class SparseVectorRanker {
   private readonly starts: Int32Array;
   private readonly postingLabels: Int32Array;
   private readonly postingValues: Float32Array;
-  private lastQuery?: { vector: readonly number[]; normSquared: number };
+  private lastQuery?: { vector: readonly number[]; dims: number[]; normSquared: number };
+  /** Dot products per vector, reused by every search and left all zero after it (a search never awaits). */
+  private readonly scratchDots: Float64Array;
+  /** Best similarity per chunk during a search. */
+  private readonly scratchBest: Float64Array;
+  /** Σy² of each vector, by label, next to each other for the scoring loop. */
+  private readonly pointNorms: Float64Array;
+  /** The chunks that have at least one vector, in chunk order (the others are never returned). */
+  private readonly docsWithVectors: Int32Array;
 
   private constructor(
     items: readonly VectorText[],
@@ -32,8 +40,12 @@ export class SparseVectorRanker {
     private readonly chunkIds: string[],
   ) {
     this.points = points;
+    this.scratchDots = new Float64Array(points.length);
+    this.pointNorms = Float64Array.from(points, (p) => p.normSquared);
     this.owner = Int32Array.from(items, (item) => item.doc);
     items.forEach((item, label) => (this.labels[item.doc] ??= []).push(label));
+    this.scratchBest = new Float64Array(this.labels.length);
+    this.docsWithVectors = Int32Array.from(this.labels.flatMap((labels, doc) => (labels ? [doc] : [])));
     const dims = embeddings.dims;
     this.starts = new Int32Array(dims + 1);
     for (const point of points) for (const d of dimensionsOf(point)) this.starts[d + 1]!++;
@@ -80,33 +92,37 @@ export class SparseVectorRanker {
     return this.embeddings.embed(query);
   }
 
-  /** The k chunks most similar to the query, best first (ties by chunk order, for determinism). */
+  /**
+   * The k chunks most similar to the query, best first (ties by chunk order, for determinism) — the same list as
+   * scoring every vector, computed from the query's non-zero dimensions only. A vector the query shares no dimension
+   * with has similarity exactly 0, so untouched chunks only ever fill the list after the positive ones, in chunk order.
+   */
   search(vector: number[], k: number): VectorMatch[] {
     if (k <= 0 || this.points.length === 0) return [];
-    const a = this.queryNormSquared(vector);
-    const dots = new Float64Array(this.points.length);
-    const { starts, postingLabels, postingValues } = this;
-    for (let d = 0; d < vector.length; d++) {
+    const { dims: queryDims, normSquared: a } = this.queryOf(vector);
+    const { starts, postingLabels, postingValues, scratchDots: dots, scratchBest: best, owner, pointNorms } = this;
+    for (let j = 0; j < queryDims.length; j++) {
+      const d = queryDims[j]!;
       const q = vector[d]!;
-      if (q === 0) continue;
       for (let i = starts[d]!, end = starts[d + 1]!; i < end; i++) {
         const label = postingLabels[i]!;
-        dots[label] = dots[label]! + q * postingValues[i]!;
+        dots[label]! += q * postingValues[i]!;
       }
     }
-    const best = new Float64Array(this.labels.length).fill(-Infinity);
+    best.fill(-Infinity);
     for (let label = 0; label < dots.length; label++) {
-      const b = this.points[label]!.normSquared;
+      const b = pointNorms[label]!;
       const similarity = a > 0 && b > 0 ? dots[label]! / Math.sqrt(a * b) : 0;
-      const doc = this.owner[label]!;
+      const doc = owner[label]!;
       if (similarity > best[doc]!) best[doc] = similarity;
     }
-    // Every chunk, as a nearest-neighbour search returns k of them whatever their similarity.
+    dots.fill(0);
+    // Every chunk that has a vector, as a nearest-neighbour search returns k of them whatever their similarity.
+    const docs = this.docsWithVectors.slice();
+    docs.sort((x, y) => best[y]! - best[x]! || x - y);
     const matches: VectorMatch[] = [];
-    best.forEach((similarity, doc) => {
-      if (similarity > -Infinity) matches.push({ doc, similarity });
-    });
-    return matches.sort((x, y) => y.similarity - x.similarity || x.doc - y.doc).slice(0, k);
+    for (let i = 0; i < docs.length && i < k; i++) matches.push({ doc: docs[i]!, similarity: best[docs[i]!]! });
+    return matches;
   }
 
   /** Best cosine similarity between the query and any vector of chunk `doc`. */
@@ -120,11 +136,22 @@ export class SparseVectorRanker {
   }
 
   private queryNormSquared(vector: readonly number[]): number {
-    if (this.lastQuery?.vector === vector) return this.lastQuery.normSquared;
-    let a = 0;
-    for (const x of vector) a += x * x;
-    this.lastQuery = { vector, normSquared: a };
-    return a;
+    return this.queryOf(vector).normSquared;
+  }
+
+  /** The query's Σx² and non-zero dimensions, remembered for the last query (search, then similarity per hit). */
+  private queryOf(vector: readonly number[]): { dims: number[]; normSquared: number } {
+    if (this.lastQuery?.vector === vector) return this.lastQuery;
+    let normSquared = 0;
+    const dims: number[] = [];
+    for (let d = 0; d < vector.length; d++) {
+      const x = vector[d]!;
+      if (x === 0) continue;
+      normSquared += x * x;
+      if (d < this.starts.length - 1) dims.push(d);
+    }
+    this.lastQuery = { vector, dims, normSquared };
+    return this.lastQuery;
   }
 }
 

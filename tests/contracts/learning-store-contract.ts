@@ -47,8 +47,12 @@ export function learningStoreContract(name: string, make: () => Promise<Learning
       expect(await s.redeemLinkCode("12345678", "2026-11-23T01:10:00.000Z")).toBe("canon");
       expect(await s.redeemLinkCode("12345678", "2026-11-23T01:10:00.000Z")).toBeUndefined();
       expect(await s.redeemLinkCode("87654321", "2026-11-23T01:15:00.000Z")).toBeUndefined(); // expired at 01:15
+      // Read just before linking (a turn's reads are remembered briefly): the link must show at once all the same.
+      expect(await s.canonicalLearner("alias")).toBeUndefined();
+      expect(await s.getProfile("canon")).toBeUndefined();
       await s.linkLearner("alias", "canon", "2026-11-23T01:10:00.000Z");
       expect(await s.canonicalLearner("alias")).toBe("canon");
+      expect(await s.canonicalLearner("canon")).toBeUndefined();
       await s.close();
     });
 

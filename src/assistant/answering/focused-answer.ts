@@ -98,80 +98,99 @@ export function createFocusedComposer(chunks: readonly Chunk[]): FocusedComposer
     return share(queryTerms, total, own);
   };
 
+  // The same question over the same sections composes the same answer (a pure function of its inputs and this
+  // composer's knowledge): popular questions and the greeting's buttons are composed once. Oldest first out.
+  const recent = new Map<string, FocusedAnswer>();
+  const keyOf = (question: string, ranked: readonly Chunk[], types: Set<QuestionType>, options: FocusedAnswerOptions) =>
+    [question, ranked.map((c) => c.id).join("|"), [...types].sort().join(","), options.budget, options.pinned?.id ?? ""].join("\u0000");
+
   return {
     compose(question, ranked, types, options) {
-      const q = foldedTokens(question);
-      const queryTerms = [...new Set([...q, ...pairs(q)])];
-      const total = queryTerms.reduce((sum, t) => sum + idf(t), 0);
-      const first = options.pinned ?? ranked[0];
-      if (!first) return { text: "", used: [], stepsCut: false };
-      const sections = [first, ...ranked.filter((c) => c.id !== first.id)].slice(0, 4);
-
-      const chosen = new Map<Chunk, AnswerUnit[]>();
-      let length = 0;
-      const take = (unit: AnswerUnit) => {
-        chosen.set(unit.chunk, [...(chosen.get(unit.chunk) ?? []), unit]);
-        length += unit.text.length + 2;
-      };
-      const firstUnits = answerUnits(first);
-      let stepsCut = false;
-      if (options.pinned) {
-        // The act-now steps are shown whole: in an emergency every one of them matters.
-        for (const u of firstUnits.filter((x) => x.kind !== "closing")) take(u);
-      } else if (firstUnits.reduce((sum, u) => sum + u.text.length + 2, 0) <= options.budget) {
-        // A short section is its own best answer: shown whole, in its own order.
-        for (const u of firstUnits) take(u);
-      } else {
-        // The direct answer opens the section (knowledge/README.md); one bare "Không." is not enough on its own.
-        for (const u of firstUnits.filter((x) => x.kind === "lead")) {
-          if (length >= MIN_OPENING) break;
-          take(u);
-        }
-        // The steps are what a person acts on ("what do I do", "is it a scam — then what"): as many as fit; the rest
-        // wait in step-by-step mode. A question only after a number or a place gets its sentence chosen below instead.
-        const steps = firstUnits.filter((u) => u.kind === "step");
-        const onlyFact = (types.has("quantity") || types.has("place")) && !types.has("howto") && !types.has("yesno");
-        for (const s of onlyFact ? [] : steps) {
-          if (length + s.text.length > options.budget * 0.85) break;
-          take(s);
-        }
-        stepsCut = steps.some((s) => !(chosen.get(first) ?? []).includes(s));
-      }
-
-      // The runner-up sections' opening sentences, while they fit: a question is often answered by a neighbouring
-      // section (dev half of the field set: +7 points for a median of about 90 more characters).
-      // In an emergency, after the act-now steps: the opening of the section the question itself was about.
-      for (const other of sections.slice(1, options.pinned ? 2 : 3)) {
-        // Only a section that shares enough of the question: an unrelated neighbour's opening is noise.
-        if (!options.pinned && sectionCoverage(queryTerms, total, other) < MIN_SECTION_COVERAGE) continue;
-        const opening = answerUnits(other).find((u) => u.kind === "lead");
-        if (opening && length + opening.text.length <= options.budget) take(opening);
-      }
-      const candidates = sections.flatMap((chunk, rank) =>
-        answerUnits(chunk)
-          .filter((u) => !(chosen.get(chunk) ?? []).includes(u))
-          .filter((u) => !(u.kind === "step" && chunk === first && !options.pinned && (chosen.get(chunk) ?? []).some((x) => x.kind === "step")))
-          .map((u) => {
-            const cover = coverage(queryTerms, total, u);
-            return { unit: u, rank, cover, score: cover + bonus(u, types) - rank * 0.04 };
-          }),
-      );
-      candidates.sort((a, b) => b.score - a.score || a.rank - b.rank || a.unit.order - b.unit.order);
-      for (const c of candidates) {
-        const floor = c.rank === 0 ? MIN_COVERAGE_FIRST : MIN_COVERAGE_OTHER;
-        if (c.cover < floor && !(c.rank === 0 && c.score >= floor + TYPE_BONUS / 2)) continue;
-        if (length + c.unit.text.length > options.budget) continue;
-        if ((chosen.get(c.unit.chunk) ?? []).length >= (c.rank === 0 ? 6 : 2)) continue;
-        take(c.unit);
-        if (c.unit.kind === "step" && c.unit.chunk === first) stepsCut = true;
-      }
-
-      const used = sections.filter((c) => chosen.has(c));
-      const text = used.map((chunk) => render(chosen.get(chunk) ?? [])).join("\n\n");
-      return { text, used, stepsCut };
+      const key = keyOf(question, ranked, types, options);
+      const known = recent.get(key);
+      if (known) return { ...known, used: known.used.slice() };
+      const answer = composeNew(question, ranked, types, options);
+      if (recent.size >= RECENT_ANSWERS) recent.delete(recent.keys().next().value as string);
+      recent.set(key, answer);
+      return { ...answer, used: answer.used.slice() };
     },
   };
+
+  function composeNew(question: string, ranked: readonly Chunk[], types: Set<QuestionType>, options: FocusedAnswerOptions): FocusedAnswer {
+    const q = foldedTokens(question);
+    const queryTerms = [...new Set([...q, ...pairs(q)])];
+    const total = queryTerms.reduce((sum, t) => sum + idf(t), 0);
+    const first = options.pinned ?? ranked[0];
+    if (!first) return { text: "", used: [], stepsCut: false };
+    const sections = [first, ...ranked.filter((c) => c.id !== first.id)].slice(0, 4);
+
+    const chosen = new Map<Chunk, AnswerUnit[]>();
+    let length = 0;
+    const take = (unit: AnswerUnit) => {
+      chosen.set(unit.chunk, [...(chosen.get(unit.chunk) ?? []), unit]);
+      length += unit.text.length + 2;
+    };
+    const firstUnits = answerUnits(first);
+    let stepsCut = false;
+    if (options.pinned) {
+      // The act-now steps are shown whole: in an emergency every one of them matters.
+      for (const u of firstUnits.filter((x) => x.kind !== "closing")) take(u);
+    } else if (firstUnits.reduce((sum, u) => sum + u.text.length + 2, 0) <= options.budget) {
+      // A short section is its own best answer: shown whole, in its own order.
+      for (const u of firstUnits) take(u);
+    } else {
+      // The direct answer opens the section (knowledge/README.md); one bare "Không." is not enough on its own.
+      for (const u of firstUnits.filter((x) => x.kind === "lead")) {
+        if (length >= MIN_OPENING) break;
+        take(u);
+      }
+      // The steps are what a person acts on ("what do I do", "is it a scam — then what"): as many as fit; the rest
+      // wait in step-by-step mode. A question only after a number or a place gets its sentence chosen below instead.
+      const steps = firstUnits.filter((u) => u.kind === "step");
+      const onlyFact = (types.has("quantity") || types.has("place")) && !types.has("howto") && !types.has("yesno");
+      for (const s of onlyFact ? [] : steps) {
+        if (length + s.text.length > options.budget * 0.85) break;
+        take(s);
+      }
+      stepsCut = steps.some((s) => !(chosen.get(first) ?? []).includes(s));
+    }
+
+    // The runner-up sections' opening sentences, while they fit: a question is often answered by a neighbouring
+    // section (dev half of the field set: +7 points for a median of about 90 more characters).
+    // In an emergency, after the act-now steps: the opening of the section the question itself was about.
+    for (const other of sections.slice(1, options.pinned ? 2 : 3)) {
+      // Only a section that shares enough of the question: an unrelated neighbour's opening is noise.
+      if (!options.pinned && sectionCoverage(queryTerms, total, other) < MIN_SECTION_COVERAGE) continue;
+      const opening = answerUnits(other).find((u) => u.kind === "lead");
+      if (opening && length + opening.text.length <= options.budget) take(opening);
+    }
+    const candidates = sections.flatMap((chunk, rank) =>
+      answerUnits(chunk)
+        .filter((u) => !(chosen.get(chunk) ?? []).includes(u))
+        .filter((u) => !(u.kind === "step" && chunk === first && !options.pinned && (chosen.get(chunk) ?? []).some((x) => x.kind === "step")))
+        .map((u) => {
+          const cover = coverage(queryTerms, total, u);
+          return { unit: u, rank, cover, score: cover + bonus(u, types) - rank * 0.04 };
+        }),
+    );
+    candidates.sort((a, b) => b.score - a.score || a.rank - b.rank || a.unit.order - b.unit.order);
+    for (const c of candidates) {
+      const floor = c.rank === 0 ? MIN_COVERAGE_FIRST : MIN_COVERAGE_OTHER;
+      if (c.cover < floor && !(c.rank === 0 && c.score >= floor + TYPE_BONUS / 2)) continue;
+      if (length + c.unit.text.length > options.budget) continue;
+      if ((chosen.get(c.unit.chunk) ?? []).length >= (c.rank === 0 ? 6 : 2)) continue;
+      take(c.unit);
+      if (c.unit.kind === "step" && c.unit.chunk === first) stepsCut = true;
+    }
+
+    const used = sections.filter((c) => chosen.has(c));
+    const text = used.map((chunk) => render(chosen.get(chunk) ?? [])).join("\n\n");
+    return { text, used, stepsCut };
+  }
 }
+
+/** Composed answers remembered per composer. */
+const RECENT_ANSWERS = 1_000;
 
 /** Chosen pieces of one section in reading order; steps keep their own numbers so a gap stays visible. */
 function render(units: AnswerUnit[]): string {

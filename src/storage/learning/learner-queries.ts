@@ -1,5 +1,5 @@
 import type { AdminUnit, LearnerProfile, LearnerStore } from "../../assistant/learning/ports.js";
-import { canonicalOf, learnerGroup, placeholders } from "./learner-groups.js";
+import { canonicalOf, forgetGroups, learnerGroup, placeholders } from "./learner-groups.js";
 import { redact } from "../../shared/redact.js";
 import type { SqlRunner } from "./sql-runner.js";
 import { num, optional } from "./sql-runner.js";
@@ -122,6 +122,7 @@ export function learnerQueries(db: SqlRunner): LearnerStore {
       });
     },
     async linkLearner(aliasId, canonicalId, at) {
+      forgetGroups(db);
       await db.tx(async (t) => {
         // Keep links one level deep: link to the target's own canonical, and move the alias's aliases along.
         const target = await canonicalOf(t, canonicalId);
@@ -133,10 +134,13 @@ export function learnerQueries(db: SqlRunner): LearnerStore {
           [aliasId, target, at],
         );
       });
+      // Again after the commit: a turn that read the group meanwhile must not keep the old one for its second.
+      forgetGroups(db);
     },
     async canonicalLearner(aliasId) {
-      const [row] = await db.all("SELECT canonical_id FROM learning_links WHERE alias_id = ?", [aliasId]);
-      return row ? String(row.canonical_id) : undefined;
+      // From the group (links are one level deep): the first id is the canonical one, the alias's own id when unlinked.
+      const [canonical] = await learnerGroup(db, aliasId);
+      return canonical !== undefined && canonical !== aliasId ? canonical : undefined;
     },
     async recordQuestion(e) {
       // The observer redacts already; redacting again is idempotent and protects every other caller.

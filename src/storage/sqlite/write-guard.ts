@@ -111,7 +111,9 @@ export function createWriteGuard(file: string, options: BusyRetryOptions = {}): 
     read: retrying,
     write: (attempt, call) =>
       retrying(async () => {
-        assertFile();
+        // Checked once the attempt ran, not also before: a file already gone is still gone afterwards, so the result
+        // is refused all the same, and one stat per write instead of two is a visible share of a turn. Once lost,
+        // the answer is remembered and no stat is made at all.
         const out = await attempt();
         assertFile();
         return out;

@@ -115,3 +115,26 @@ describe("focused answers", () => {
     expect(compose("mã otp là gì", [])).toEqual({ text: "", used: [], stepsCut: false });
   });
 });
+
+describe("focused answers are remembered per composer", () => {
+  it("composes a repeated question identically, and a caller changing its result changes nothing", () => {
+    const composer = createFocusedComposer(allChunks);
+    const ask = () => composer.compose("mã otp là gì", [otpMeaning, installVneid], questionTypes("mã otp là gì"), { budget: BUDGET });
+    const first = ask();
+    first.used.length = 0;
+    const again = ask();
+    expect(again.used.map((c) => c.id)).toContain(otpMeaning.id);
+    expect(again.text).toBe(createFocusedComposer(allChunks).compose("mã otp là gì", [otpMeaning, installVneid], questionTypes("mã otp là gì"), { budget: BUDGET }).text);
+  });
+
+  it("keeps answers apart by sections, budget and pinned section", () => {
+    const composer = createFocusedComposer(allChunks);
+    const types = questionTypes("bị lừa rồi làm sao");
+    const plain = composer.compose("bị lừa rồi làm sao", [scamRecover], types, { budget: BUDGET });
+    const pinned = composer.compose("bị lừa rồi làm sao", [scamRecover], types, { budget: 900, pinned: scamActNow });
+    const other = composer.compose("bị lừa rồi làm sao", [scamActNow], types, { budget: BUDGET });
+    expect(pinned.used[0]?.id).toBe(scamActNow.id);
+    expect(plain.used[0]?.id).toBe(scamRecover.id);
+    expect(other.used[0]?.id).toBe(scamActNow.id);
+  });
+});
