@@ -1,6 +1,6 @@
 /**
- * npm run screenshots — phone (360×780) and desktop (1280×800) screenshots of the web chat, a lesson, a quiz and the
- * admin report page, taken in real Chromium (CHROMIUM_PATH, default /usr/bin/chromium) against the real app with the
+ * npm run screenshots — phone (360×780) and desktop (1280×800) screenshots of the web chat, a lesson, a quiz, the
+ * admin report page and the knowledge team's pages (lesson list, lesson editor, inbox), taken in real Chromium (CHROMIUM_PATH, default /usr/bin/chromium) against the real app with the
  * real knowledge base, into docs/screenshots/. The app runs on a throw-away data directory; a few learners are
  * enrolled and pass a quiz first so the report has numbers.
  */
@@ -21,6 +21,8 @@ const outDir = join(process.cwd(), "docs", "screenshots");
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const knowledgeDir = join(process.cwd(), "knowledge");
 const WAIT = { timeout: 60_000 };
+/** The lesson the learners take and the editor shows. */
+const LESSON = "vneid-cai-dat-ung-dung";
 const DEVICES = [
   { name: "phone", viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
   { name: "desktop", viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 },
@@ -75,6 +77,19 @@ try {
     await page.click("#load");
     await page.waitForSelector("body[data-loaded]", WAIT);
     await shot("report");
+    // The knowledge team's pages, signed in with the same token: the lesson list, one lesson in the editor (its check
+    // and channel preview) and the inbox of questions the assistant could not answer.
+    await page.evaluate((t) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem("adminToken", t), token);
+    await page.goto(`${base}/admin/lessons`, WAIT);
+    await page.waitForSelector(`a[href="/admin/lessons/${LESSON}"]`, WAIT);
+    await shot("admin-lessons");
+    await page.goto(`${base}/admin/lessons/${LESSON}`, WAIT);
+    await page.waitForSelector("#preview .preview", WAIT);
+    await shot("admin-editor");
+    await page.goto(`${base}/admin/inbox`, WAIT);
+    // A function, not a string: the admin pages' CSP forbids evaluating strings.
+    await page.waitForFunction(() => ((globalThis as unknown as { document: { getElementById(id: string): { children: { length: number } } | null } }).document.getElementById("groups")?.children.length ?? 0) > 0, undefined, WAIT);
+    await shot("admin-inbox");
     await context.close();
   }
   await server.close();
@@ -95,10 +110,11 @@ async function seedLearners(count: number): Promise<void> {
       reply = await say({ action: next.action });
     }
     reply = await say({ text: "/baihoc" });
-    const lesson = "vneid-cai-dat-ung-dung";
-    reply = await say({ action: `qz:s:${lesson}` });
+    reply = await say({ action: `qz:s:${LESSON}` });
     for (let q = 0; q < 20 && reply.quiz; q++) reply = await say({ action: `${reply.quiz.answerActionPrefix}${reply.quiz.correctIndex}` });
     await say({ text: "cách cài VNeID" });
+    // Questions outside what the lessons teach, so the inbox has something to show.
+    await say({ text: i % 2 ? "xem tử vi tuổi Dần năm nay thế nào" : "giá vàng hôm nay bao nhiêu một chỉ" });
   }
 }
 

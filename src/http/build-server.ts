@@ -1,5 +1,5 @@
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import type { Assistant, UnansweredLog } from "../assistant/index.js";
 import { webChatPage } from "../channels/web/index.js";
 import { chatRoute, MAX_TEXT_LENGTH, type ChatRouteOptions } from "./chat-route.js";
@@ -39,7 +39,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     trustProxy: true,
     // One line per request (below) instead of fastify's two: at a thousand answers a second the second line is a
     // visible share of the CPU and of the log volume.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }) as unknown as FastifyInstance;
   if (deps.logger) {
     app.addHook("onResponse", async (request, reply) => {

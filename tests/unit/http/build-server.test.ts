@@ -123,3 +123,17 @@ describe("GET /api/admin/unanswered", () => {
     expect((await app.inject({ method: "GET", url: "/api/admin/unanswered" })).statusCode).toBe(404);
   });
 });
+
+describe("request log", () => {
+  it("writes one line per request with the route's pattern, never the query string", async () => {
+    const { pino } = await import("pino");
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    app = await buildServer({ assistant: buildTestAssistant({ threshold: 0.5 }).assistant, logger });
+    await app.inject({ method: "POST", url: "/api/chat?token=secret-in-a-query", payload: { userId: "web-1", text: "tải VNeID ở đâu" } });
+    const requests = lines.filter((l) => l.msg === "request");
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ method: "POST", url: "/api/chat", statusCode: 200 });
+    expect(JSON.stringify(lines)).not.toContain("secret-in-a-query");
+  });
+});

@@ -60,6 +60,8 @@ describe.skipIf(!haveChromium)("lesson editor (Chromium)", () => {
       await page.click(`a[href="/admin/lessons/${LESSON}"]`);
       await waitFor(page, "#markdown", "startsWith", "---", "value");
       await page.waitForSelector("#preview .preview", REPLY_WAIT);
+      // The id field is for a new lesson only: an existing lesson's id cannot be changed here.
+      expect(await page.isVisible("#lesson-id")).toBe(false);
 
       const markdown = await page.inputValue("#markdown");
       const section = parseLesson(markdown, `${LESSON}.md`).lesson!.sections[0]!;
