@@ -12,6 +12,16 @@
  */
 export const CONFIDENCE_THRESHOLD = 0.19;
 
+/**
+ * A question that names nothing we teach (no phone, app, account, online service, payment or scam word: scope.ts) must
+ * be matched at least this firmly by a lesson section to be answered; below it, it gets the out-of-scope refusal. On
+ * the dev half of the field set (2026-11-29) such in-scope questions matched at 0.405 or more, out-of-scope ones
+ * mostly below 0.19 (a few up to 0.36, which the topic lexicons catch). 0.25 sits above the "sure" level and keeps a
+ * wide margin under the in-scope ones: wrongly refusing a citizen's real question costs more than letting a rare
+ * off-topic one through to a weak answer.
+ */
+export const UNANCHORED_MIN_CONFIDENCE = 0.25;
+
 export interface CalibrationSample {
   confidence: number;
   /** False for out-of-scope questions (they should be refused). */

@@ -26,9 +26,29 @@ const FOLLOW_UP = followUps.cues.map(foldText);
  * really about something we teach ("tin nhắn báo trúng xổ số có thật không" is a scam question).
  */
 export function outOfScopeCategory(text: string): string | undefined {
+  return outOfScopeMatch(text)?.category;
+}
+
+export interface OutOfScopeMatch {
+  category: string;
+  /**
+   * True when only a cue matched ("thời tiết", "xổ số"), not a subject asked about in that way ("thuốc" + "mấy
+   * viên"). A cue names a subject, not what is asked about it: scope.ts lets such a question through when it also
+   * names something we teach ("xem thời tiết trên điện thoại").
+   */
+  cueOnly: boolean;
+}
+
+/** Like `outOfScopeCategory`, saying also whether a cue alone matched. */
+export function outOfScopeMatch(text: string): OutOfScopeMatch | undefined {
   const folded = foldText(text);
   const has = (phrases: string[]) => phrases.some((p) => containsPhrase(folded, p));
-  return OUT_OF_SCOPE.find((c) => (has(c.cues) || (has(c.subjects) && has(c.asks))) && !has(c.unless))?.name;
+  for (const c of OUT_OF_SCOPE) {
+    if (has(c.unless)) continue;
+    if (has(c.subjects) && has(c.asks)) return { category: c.name, cueOnly: false };
+    if (has(c.cues)) return { category: c.name, cueOnly: true };
+  }
+  return undefined;
 }
 
 /** Words that carry no topic of their own (particles, pronouns, politeness), folded. */

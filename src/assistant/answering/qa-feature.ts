@@ -7,7 +7,7 @@ import { STEP_ACTIONS, UI } from "../ui-text.js";
 import { writeStepState } from "../steps/step-state.js";
 import type { Templates } from "../templates.js";
 import { channelHasButtons, type Reply, type SourceRef } from "../types.js";
-import { CONFIDENCE_THRESHOLD } from "./calibration.js";
+import { CONFIDENCE_THRESHOLD, UNANCHORED_MIN_CONFIDENCE } from "./calibration.js";
 import { chooseHit, type Candidate } from "./choose-hit.js";
 import { clarifyOptions, pickedOption, renderClarify, writeClarify } from "./clarify.js";
 import { missingSubjects, subjectsIn } from "./subjects.js";
@@ -16,8 +16,8 @@ import { isEmergency } from "./emergency.js";
 import { createFocusedComposer } from "./focused-answer.js";
 import { questionTypes } from "./question-type.js";
 import type { ConfidenceScorer } from "./confidence.js";
-import { outOfScopeCategory } from "./cue-lists.js";
 import { phraseWithModel } from "./llm-phrase.js";
+import { scopeVerdict, unanchoredVerdict, withScopeHint } from "./scope.js";
 import { isSafeAnswer } from "./safety-guard.js";
 import { readTopic, writeTopic } from "./topic-state.js";
 
@@ -120,8 +120,19 @@ export function createQaFeature(deps: QaDeps): QaFeature {
     startedAt.set(turn, performance.now());
     let question = text;
     writeClarify(turn.state, undefined, turn.now);
-    if (outOfScopeCategory(normalize(question)) || outOfScopeCategory(question)) {
-      return refuse(turn, question, "out_of_scope", 0);
+    // Out of scope by meaning (scope.ts): a category cue, an outside subject with nothing we teach in it, or nothing we
+    // teach and no firm lesson match. A short message while a topic is open may lean on it ("ở đâu?"), and a
+    // correction carries its own question: those skip the last step.
+    const forms = [question, normalize(question)];
+    const leansOnTopic = correctionOf(question) !== undefined || (readTopic(turn.state, turn.now) !== undefined && question.split(/\s+/).length <= 8);
+    const scope =
+      scopeVerdict(...forms) ??
+      (leansOnTopic
+        ? undefined
+        : await unanchoredVerdict(forms, async () => (await chooseHit(chooseDeps, question, undefined))?.confidence ?? 0, UNANCHORED_MIN_CONFIDENCE));
+    if (scope) {
+      const refusal = await refuse(turn, question, "out_of_scope", 0);
+      return { ...refusal, text: withScopeHint(refusal.text, scope.category) };
     }
     // "Không phải, ý tôi là …": a correction is a new question, and the section just shown is not its answer.
     const corrected = correctionOf(question);

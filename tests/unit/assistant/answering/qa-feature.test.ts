@@ -135,7 +135,10 @@ describe("QA feature: refusals", () => {
     async (text) => {
       const { say, unanswered } = buildTestAssistant({ threshold });
       const reply = await say(text, "secret-user-42");
-      expect(reply).toMatchObject({ kind: "refusal", text: testTemplates.refusal, sources: [] });
+      expect(reply).toMatchObject({ kind: "refusal", sources: [] });
+      // The reviewed refusal, with the category's line on where to go instead (scope-hints.json).
+      expect(reply.text.startsWith(testTemplates.refusal)).toBe(true);
+      expect(reply.text.length).toBeGreaterThan(testTemplates.refusal.length);
       const rows = await unanswered.top(10);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ reason: "out_of_scope", count: 1 });
