@@ -148,11 +148,16 @@ export function createFocusedComposer(chunks: readonly Chunk[]): FocusedComposer
       // wait in step-by-step mode. A question only after a number or a place gets its sentence chosen below instead.
       const steps = firstUnits.filter((u) => u.kind === "step");
       const onlyFact = (types.has("quantity") || types.has("place")) && !types.has("howto") && !types.has("yesno");
+      // The section's safety note ("only from CH Play, never from a link") guards the steps it follows: room is kept
+      // for it, and it comes before any sentence chosen for coverage.
+      const safety = firstUnits.find((u) => u.kind === "safety");
+      const safetyRoom = safety ? safety.text.length + 2 : 0;
       for (const s of onlyFact ? [] : steps) {
-        if (length + s.text.length > options.budget * 0.85) break;
+        if (length + s.text.length > options.budget * 0.85 - safetyRoom) break;
         take(s);
       }
       stepsCut = steps.some((s) => !(chosen.get(first) ?? []).includes(s));
+      if (safety && length + safety.text.length <= options.budget) take(safety);
     }
 
     // The runner-up sections' opening sentences, while they fit: a question is often answered by a neighbouring

@@ -138,3 +138,15 @@ describe("focused answers are remembered per composer", () => {
     expect(other.used[0]?.id).toBe(scamActNow.id);
   });
 });
+
+describe("a long procedure's safety note", () => {
+  it("is shown in the first reply, with room kept for it before the steps that fit", () => {
+    const note = "Không đưa thẻ căn cước cho người lạ giữ hộ, kể cả người xưng là cán bộ.";
+    const guarded: Chunk = { ...renewCard, id: "cccd-doi-the#guarded", safetyNote: note };
+    const composer = createFocusedComposer([guarded]);
+    const answer = composer.compose("đổi thẻ căn cước thế nào", [guarded], questionTypes("đổi thẻ căn cước thế nào"), { budget: BUDGET });
+    expect(answer.text).toContain(note);
+    expect(answer.text.length).toBeLessThanOrEqual(BUDGET);
+    expect(answer.stepsCut).toBe(true);
+  });
+});
