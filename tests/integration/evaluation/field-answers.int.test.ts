@@ -23,10 +23,11 @@ import {
  * Quality floors on the DEV half of the field set (real citizens' questions, graded on the first reply's text) and
  * of the dialogue set, through the same composition `npm start` serves. The floors sit a few points under what
  * `npm run eval:answers` measured on 2026-11-29 (ours 63.1 / 60.3 / 60.3 % per phrasing, naive baseline 47.7 /
- * 47.7 / 46.7 %, out of scope refused 96.4 %, 0 must-not hits, dialogues 71/86), so a change that makes answers
- * worse fails here. The sealed test half is never run by tests: it is only run by hand to report.
+ * 47.7 / 46.7 %, out of scope refused 96.4 %, 0 must-not hits, dialogues 71/86; since scope.ts and the kept safety
+ * note, 62.1 / 61.2 / 61.2 %, out of scope 100 %, dialogues 73/86), so a change that makes answers worse fails here.
+ * The sealed test half is never run by tests: it is only run by hand to report.
  */
-const FLOOR = { perPhrasing: 0.55, overBaseline: 0.08, outOfScope: 0.9, dialogues: 0.75 };
+const FLOOR = { perPhrasing: 0.55, overBaseline: 0.08, outOfScope: 0.95, dialogues: 0.75 };
 
 let dataDir: string;
 let app: App;
