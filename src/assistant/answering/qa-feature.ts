@@ -121,10 +121,11 @@ export function createQaFeature(deps: QaDeps): QaFeature {
     let question = text;
     writeClarify(turn.state, undefined, turn.now);
     // Out of scope by meaning (scope.ts): a category cue, an outside subject with nothing we teach in it, or nothing we
-    // teach and no firm lesson match. A short message while a topic is open may lean on it ("ở đâu?"), and a
-    // correction carries its own question: those skip the last step.
+    // teach and no firm lesson match. A message while a topic is open may lean on it ("ở đâu?", or the next part of a
+    // scam story: "họ bảo phải giữ bí mật, không được nói với con cháu"), and a correction carries its own question:
+    // those skip the last step, so they get the topic's reading or "not sure", never "out of scope".
     const forms = [question, normalize(question)];
-    const leansOnTopic = correctionOf(question) !== undefined || (readTopic(turn.state, turn.now) !== undefined && question.split(/\s+/).length <= 8);
+    const leansOnTopic = correctionOf(question) !== undefined || readTopic(turn.state, turn.now) !== undefined;
     const scope =
       scopeVerdict(...forms) ??
       (leansOnTopic
