@@ -146,6 +146,16 @@ describe("QA feature: refusals", () => {
     },
   );
 
+  it("does not call the next part of a story out of scope while a topic is open, however long it is", async () => {
+    const story = "họ bảo tôi phải làm ngay trong hôm nay và không được nói với ai trong nhà cả";
+    const alone = await buildTestAssistant({ threshold }).say(story, "no-topic");
+    expect(alone.text.startsWith(testTemplates.refusal)).toBe(true);
+    const { say } = buildTestAssistant({ threshold });
+    expect((await say("Tải ứng dụng VNeID ở đâu?", "with-topic")).kind).toBe("answer");
+    const next = await say(story, "with-topic");
+    expect(next.text.startsWith(testTemplates.refusal)).toBe(false);
+  });
+
   it("says it is not sure below the threshold, and counts repeats", async () => {
     const { say, unanswered } = buildTestAssistant({ threshold });
     const first = await say("cách đăng ký gói cước 4G giá rẻ nhất");
