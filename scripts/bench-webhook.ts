@@ -1,5 +1,5 @@
 /**
- * npm run bench:webhook [-- --duration 10] [--passes 3] [--connections 50] [--log-level info] [--drain 20]
+ * npm run bench:webhook [-- --duration 10] [--passes 3] [--connections 50] [--log-level info] [--drain 20] [--cpu-prof DIR]
  *
  * The Telegram webhook path under load, side by side in one run: the app started as production starts it (`node
  * scripts/start.mjs`, webhook mode, its Bot API root pointed at a fake Bot API on 127.0.0.1 that counts calls) and a
@@ -12,6 +12,10 @@
  * and the ratio of received to bare fastify. The channel paces sends to Telegram's published limit (30 messages/s
  * over all chats), so `sent` is capped there by design; after the passes the bench waits up to --drain seconds and
  * reports what is still waiting (pending channel_outbox rows). Figures only; loads only target 127.0.0.1.
+ *
+ * Two modes, each with its own app and data directory (`--modes paced,unpaced` by default): `paced` is the production
+ * default (30 sends/s) and what a real deployment gets; `unpaced` lifts the pacing (TELEGRAM_SENDS_PER_SECOND=100000)
+ * to show what the pipeline itself can send. `--cpu-prof DIR` has each app write a V8 CPU profile when it stops.
  */
 import Database from "better-sqlite3";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -27,6 +31,8 @@ const PASSES = Math.min(10, Number(flag("--passes", "3")));
 const CONNECTIONS = Math.min(200, Number(flag("--connections", "50")));
 const LOG_LEVEL = flag("--log-level", "info");
 const DRAIN_S = Math.min(120, Number(flag("--drain", "20")));
+/** Where the app writes a V8 CPU profile (node --cpu-prof) when it stops; none by default (profiling costs CPU). */
+const CPU_PROF_DIR = flag("--cpu-prof", "");
 const SECRET = "bench-webhook-secret-0123";
 const PATH = "/webhooks/telegram";
 
@@ -97,88 +103,128 @@ function durableCounts(file: string): { done?: number; pending?: number } {
   }
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), "tls-bench-webhook-"));
-const dbFile = join(dataDir, "tro-ly-so.sqlite");
+/** A bench mode: the production default pacing, or pacing lifted to see what the pipeline itself can do. */
+interface Mode {
+  label: string;
+  sendsPerSecond: number;
+}
+const PACED: Mode = { label: "paced (default, 30 sends/s: what a deployment gets)", sendsPerSecond: 30 };
+const UNPACED: Mode = { label: "pacing lifted (TELEGRAM_SENDS_PER_SECOND=100000: the pipeline's own capacity)", sendsPerSecond: 100_000 };
+const MODES = flag("--modes", "paced,unpaced")
+  .split(",")
+  .map((m) => (m.trim() === "unpaced" ? UNPACED : PACED));
+
 const children: ChildProcess[] = [];
+/** One mode: a fresh app (own data directory) started as production does, warmed up, then the passes beside bare fastify. */
+async function runMode(mode: Mode, ports: { bare: number; fake: number }, bare: ChildProcess): Promise<string[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), "tls-bench-webhook-"));
+  const dbFile = join(dataDir, "tro-ly-so.sqlite");
+  const appPort = await freePort();
+  let app: ChildProcess | undefined;
+  try {
+    console.log(`\n=== ${mode.label}`);
+    console.log("starting the app as production does (node scripts/start.mjs), Telegram in webhook mode against the fake Bot API…");
+    const started = performance.now();
+    app = spawnNode(
+      [...(CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`] : []), "scripts/start.mjs"],
+      appEnv(dataDir, appPort, LOG_LEVEL, {
+        TELEGRAM_BOT_TOKEN: "123456:bench",
+        TELEGRAM_API_ROOT: `http://${HOST}:${ports.fake}`,
+        TELEGRAM_WEBHOOK_URL: `http://${HOST}:${appPort}${PATH}`,
+        TELEGRAM_WEBHOOK_SECRET: SECRET,
+        TELEGRAM_SENDS_PER_SECOND: String(mode.sendsPerSecond),
+      }),
+    );
+    children.push(app);
+    await waitReady(`http://${HOST}:${appPort}/ready`, app, 300_000);
+    console.log(`app ready in ${Math.round(performance.now() - started)} ms, RSS ${rssMb(app.pid)} MB`);
+    await new Promise((r) => setTimeout(r, 1000)); // getMe and setMyCommands after listen
+
+    console.log("warm-up: 3 s each");
+    await webhookPass(ports.bare, 3);
+    await webhookPass(appPort, 3, app.pid);
+    console.log(`app RSS after warm-up: ${rssMb(app.pid)} MB`);
+
+    const bareResults: PassResult[] = [];
+    const received: PassResult[] = [];
+    const answered: number[] = [];
+    const sent: number[] = [];
+    let answeredBy = "";
+    for (let i = 1; i <= PASSES; i++) {
+      const b = await webhookPass(ports.bare, DURATION_S, bare.pid);
+      bareResults.push(b);
+      console.log(line(`pass ${i} bare fastify`, b, "updates/s"));
+      const apiBefore = await botApiCounts(ports.fake);
+      const dbBefore = durableCounts(dbFile);
+      const a = await webhookPass(appPort, DURATION_S, app.pid);
+      const apiAfter = await botApiCounts(ports.fake);
+      const dbAfter = durableCounts(dbFile);
+      const delta = (after = 0, before = 0) => (after - before) / DURATION_S;
+      const viaInbox = dbAfter.done !== undefined && dbAfter.done > 0;
+      answeredBy = viaInbox ? "channel_inbox rows marked done" : "typing actions (no durable inbox in use)";
+      const answeredPerS = viaInbox ? delta(dbAfter.done, dbBefore.done) : delta(apiAfter.sendChatAction, apiBefore.sendChatAction);
+      const sentPerS = delta(apiAfter.sendMessage, apiBefore.sendMessage);
+      received.push(a);
+      answered.push(answeredPerS);
+      sent.push(sentPerS);
+      console.log(`${line(`pass ${i} webhook received`, a, "updates/s")}`);
+      console.log(`${"".padEnd(24)} answered ${answeredPerS.toFixed(0)}/s  sent ${sentPerS.toFixed(1)}/s${dbAfter.pending !== undefined ? `  outbox pending ${dbAfter.pending}` : ""}`);
+    }
+    const ratio = (values: number[]) => spread(values.map((v, i) => (100 * v) / (bareResults[i]?.perSecond || 1)), 2);
+    const report = [
+      `--- ${mode.label}: summary over ${PASSES} passes (min / median / max); answered = ${answeredBy}`,
+      summary("bare fastify 5", bareResults, "updates/s"),
+      summary("webhook received (app)", received, "updates/s"),
+      `${"webhook answered (app)".padEnd(24)} updates/s ${spread(answered)}`,
+      `${"webhook sent (app)".padEnd(24)} messages/s ${spread(sent, 1)}`,
+      `received / bare fastify ${ratio(received.map((r) => r.perSecond))} %; answered / bare ${ratio(answered)} %; sent / bare ${ratio(sent)} %`,
+    ];
+    console.log(`\n${report.join("\n")}`);
+
+    const drainFrom = performance.now();
+    const last = (await botApiCounts(ports.fake)).sendMessage ?? 0;
+    let pending = durableCounts(dbFile).pending;
+    while (performance.now() - drainFrom < DRAIN_S * 1000 && pending !== 0) {
+      await new Promise((r) => setTimeout(r, 1000));
+      pending = durableCounts(dbFile).pending;
+    }
+    const now = (await botApiCounts(ports.fake)).sendMessage ?? 0;
+    const drainS = (performance.now() - drainFrom) / 1000;
+    const drained =
+      `after the passes: ${now - last} more messages sent in ${drainS.toFixed(0)} s of drain (${((now - last) / drainS).toFixed(1)}/s)` +
+      `${pending !== undefined ? `, ${pending} still pending in channel_outbox` : ""}; app RSS ${rssMb(app.pid)} MB`;
+    console.log(drained);
+    return [...report, drained];
+  } finally {
+    if (app) await stopApp(app);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A profiled app writes its profile only once it has shut down cleanly (paced sends in flight finish first). */
+async function stopApp(app: ChildProcess): Promise<void> {
+  if (CPU_PROF_DIR && app.exitCode === null) {
+    const exited = new Promise((r) => app.once("exit", r));
+    app.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 60_000))]);
+  }
+  await stop(app);
+}
+
 try {
   console.log(`Webhook bench on ${process.platform}/${process.arch}, Node ${process.version}: ${CONNECTIONS} connections, ${PASSES} passes × ${DURATION_S} s per target, Telegram text updates from a new chat each.`);
   console.log(`Before the run: ${machineLine()}`);
-  const [barePort, fakePort, appPort] = [await freePort(), await freePort(), await freePort()];
+  const [barePort, fakePort] = [await freePort(), await freePort()];
   const bare = spawnNode(["--input-type=module", "-e", BARE_SERVER], { ...process.env, PORT: String(barePort) });
   const fake = spawnNode(["--input-type=module", "-e", FAKE_BOT_API], { ...process.env, PORT: String(fakePort) });
   children.push(bare, fake);
   await waitReady(`http://${HOST}:${fakePort}/__counts`, fake, 30_000);
-
-  console.log("starting the app as production does (node scripts/start.mjs), Telegram in webhook mode against the fake Bot API…");
-  const started = performance.now();
-  const app = spawnNode(
-    ["scripts/start.mjs"],
-    appEnv(dataDir, appPort, LOG_LEVEL, {
-      TELEGRAM_BOT_TOKEN: "123456:bench",
-      TELEGRAM_API_ROOT: `http://${HOST}:${fakePort}`,
-      TELEGRAM_WEBHOOK_URL: `http://${HOST}:${appPort}${PATH}`,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-    }),
-  );
-  children.push(app);
-  await waitReady(`http://${HOST}:${appPort}/ready`, app, 300_000);
   await waitReady(`http://${HOST}:${barePort}/ready`, bare, 30_000);
-  console.log(`app ready in ${Math.round(performance.now() - started)} ms, RSS ${rssMb(app.pid)} MB`);
-  await new Promise((r) => setTimeout(r, 1000)); // getMe and setMyCommands after listen
-
-  console.log("warm-up: 3 s each");
-  await webhookPass(barePort, 3);
-  await webhookPass(appPort, 3, app.pid);
-  console.log(`app RSS after warm-up: ${rssMb(app.pid)} MB`);
-
-  const bareResults: PassResult[] = [];
-  const received: PassResult[] = [];
-  const answered: number[] = [];
-  const sent: number[] = [];
-  let answeredBy = "";
-  for (let i = 1; i <= PASSES; i++) {
-    const b = await webhookPass(barePort, DURATION_S, bare.pid);
-    bareResults.push(b);
-    console.log(line(`pass ${i} bare fastify`, b, "updates/s"));
-    const apiBefore = await botApiCounts(fakePort);
-    const dbBefore = durableCounts(dbFile);
-    const a = await webhookPass(appPort, DURATION_S, app.pid);
-    const apiAfter = await botApiCounts(fakePort);
-    const dbAfter = durableCounts(dbFile);
-    const delta = (after = 0, before = 0) => (after - before) / DURATION_S;
-    const viaInbox = dbAfter.done !== undefined && dbAfter.done > 0;
-    answeredBy = viaInbox ? "channel_inbox rows marked done" : "typing actions (no durable inbox in use)";
-    const answeredPerS = viaInbox ? delta(dbAfter.done, dbBefore.done) : delta(apiAfter.sendChatAction, apiBefore.sendChatAction);
-    const sentPerS = delta(apiAfter.sendMessage, apiBefore.sendMessage);
-    received.push(a);
-    answered.push(answeredPerS);
-    sent.push(sentPerS);
-    console.log(`${line(`pass ${i} webhook received`, a, "updates/s")}`);
-    console.log(`${"".padEnd(24)} answered ${answeredPerS.toFixed(0)}/s  sent ${sentPerS.toFixed(1)}/s${dbAfter.pending !== undefined ? `  outbox pending ${dbAfter.pending}` : ""}`);
-  }
-  console.log(`\nSummary over ${PASSES} passes (min / median / max); answered = ${answeredBy}`);
-  console.log(summary("bare fastify 5", bareResults, "updates/s"));
-  console.log(summary("webhook received (app)", received, "updates/s"));
-  console.log(`${"webhook answered (app)".padEnd(24)} updates/s ${spread(answered)}`);
-  console.log(`${"webhook sent (app)".padEnd(24)} messages/s ${spread(sent, 1)}`);
-  const ratio = (values: number[]) => spread(values.map((v, i) => (100 * v) / (bareResults[i]?.perSecond || 1)), 2);
-  console.log(`received / bare fastify ${ratio(received.map((r) => r.perSecond))} %; answered / bare ${ratio(answered)} %; sent / bare ${ratio(sent)} %`);
-
-  const drainFrom = performance.now();
-  const last = (await botApiCounts(fakePort)).sendMessage ?? 0;
-  let pending = durableCounts(dbFile).pending;
-  while (performance.now() - drainFrom < DRAIN_S * 1000 && pending !== 0) {
-    await new Promise((r) => setTimeout(r, 1000));
-    pending = durableCounts(dbFile).pending;
-  }
-  const now = (await botApiCounts(fakePort)).sendMessage ?? 0;
-  const drainS = (performance.now() - drainFrom) / 1000;
-  console.log(
-    `after the passes: ${now - last} more messages sent in ${drainS.toFixed(0)} s of drain (${((now - last) / drainS).toFixed(1)}/s)` +
-      `${pending !== undefined ? `, ${pending} still pending in channel_outbox` : ""}; app RSS ${rssMb(app.pid)} MB`,
-  );
+  const reports: string[][] = [];
+  for (const mode of MODES) reports.push(await runMode(mode, { bare: barePort, fake: fakePort }, bare));
+  console.log(`\n======== Summary (each mode's ratios against bare fastify measured in the same passes)`);
+  for (const report of reports) console.log(report.join("\n"));
   console.log(`\nAfter the run: ${machineLine()}`);
 } finally {
   for (const child of children) await stop(child);
-  rmSync(dataDir, { recursive: true, force: true });
 }

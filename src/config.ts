@@ -50,6 +50,11 @@ const envSchema = z
     ),
     TELEGRAM_WEBHOOK_URL: optionalUrl,
     TELEGRAM_WEBHOOK_SECRET: optionalString,
+    /**
+     * Bot API sends per second over all chats. Telegram's published limit is 30 (more gets 429s); raise it only for a
+     * bot Telegram allows more, or to measure the pipeline's own capacity (npm run bench:webhook).
+     */
+    TELEGRAM_SENDS_PER_SECOND: intWithDefault(30, 1, 100_000),
 
     ZALO_BOT_TOKEN: optionalString,
     ZALO_API_BASE: z.preprocess(
@@ -147,6 +152,8 @@ export interface Config {
     mode: "polling" | "webhook";
     webhookUrl?: string;
     webhookSecret?: string;
+    /** TELEGRAM_SENDS_PER_SECOND: the global send pacing (Telegram's 30 messages/s by default). */
+    sendsPerSecond: number;
   };
   zalo?: { token: string; apiBase: string; mode: "polling" | "webhook"; webhookSecret?: string };
   /**
@@ -223,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           mode: e.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling",
           webhookUrl: e.TELEGRAM_WEBHOOK_URL,
           webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+          sendsPerSecond: e.TELEGRAM_SENDS_PER_SECOND,
         }
       : undefined,
     zalo: e.ZALO_BOT_TOKEN

@@ -118,6 +118,57 @@ export function channelDeliveryContract(name: string, open: () => Promise<Channe
       await s.outbox.settle(revived!.id, { state: "sent" });
     });
 
+    it("puts a revived dead letter back at the head of its chat, before the messages written after it", async () => {
+      const c = chat();
+      await s.outbox.append("telegram", c, ["old"], { now: t0, maxPending: 10 });
+      const [old] = await dueFor(s.outbox, c, at(1));
+      await s.outbox.settle(old!.id, { state: "dead", attempts: 3, at: at(10), error: "502" });
+      await s.outbox.append("telegram", c, ["new-1", "new-2"], { now: at(20), maxPending: 10 });
+      expect((await dueFor(s.outbox, c, at(30))).map((m) => m.payload)).toEqual(["new-1"]);
+      expect(await s.deadLetters.retry(old!.id, at(40))).toBe(true);
+      const order: string[] = [];
+      for (let h = (await dueFor(s.outbox, c, at(50)))[0]; h; h = (await dueFor(s.outbox, c, at(50)))[0]) {
+        expect(await dueFor(s.outbox, c, at(50))).toHaveLength(1); // still one head at a time
+        order.push(h.payload);
+        await s.outbox.settle(h.id, { state: "sent" });
+      }
+      expect(order).toEqual(["old", "new-1", "new-2"]);
+    });
+
+    it("answers calls made together (one event-loop turn) each on its own: bound, order and de-duplication hold", async () => {
+      const c = chat();
+      const appended = await Promise.all(["a", "b", "c"].map((p) => s.outbox.append("telegram", c, [p], { now: t0, maxPending: 2 })));
+      // Which two get in may depend on the adapter's scheduling (PostgreSQL: connections); that only two do may not.
+      expect(appended.filter(Boolean)).toHaveLength(2);
+      const seen: string[] = [];
+      for (let h = (await dueFor(s.outbox, c, at(1)))[0]; h; h = (await dueFor(s.outbox, c, at(1)))[0]) {
+        seen.push(h.payload);
+        await s.outbox.settle(h.id, { state: "sent" });
+      }
+      expect(seen.sort()).toEqual(["a", "b", "c"].filter((_, i) => appended[i]));
+      const key = `upd-${randomUUID()}`;
+      const accepted = await Promise.all([s.inbox.accept("telegram", key, "{}", t0), s.inbox.accept("telegram", key, "{}", t0)]);
+      expect(accepted.sort()).toEqual([false, true]);
+      await s.inbox.done("telegram", key, at(1));
+    });
+
+    it("hands out due heads earliest due first, at most `limit`, and says when the next one is due", async () => {
+      const [late, early] = [chat(), chat()];
+      await s.outbox.append("telegram", late, ["late"], { now: t0, maxPending: 10 });
+      await s.outbox.append("telegram", early, ["early"], { now: t0, maxPending: 10 });
+      const [l] = await dueFor(s.outbox, late, at(1));
+      const [e] = await dueFor(s.outbox, early, at(1));
+      await s.outbox.settle(l!.id, { state: "retry", attempts: 1, at: at(90_000), error: "500" });
+      await s.outbox.settle(e!.id, { state: "retry", attempts: 1, at: at(80_000), error: "500" });
+      const mine = (list: Array<{ chatId: string }>) => list.filter((m) => m.chatId === late || m.chatId === early).map((m) => m.chatId);
+      expect(mine(await s.outbox.due("telegram", at(85_000), 1_000))).toEqual([early]);
+      expect(mine(await s.outbox.due("telegram", at(95_000), 1_000))).toEqual([early, late]);
+      expect((await s.outbox.due("telegram", at(95_000), 1)).length).toBe(1);
+      expect((await s.outbox.nextDueAt("telegram"))!.getTime()).toBeLessThanOrEqual(at(80_000).getTime());
+      await s.outbox.settle(e!.id, { state: "sent" });
+      await s.outbox.settle(l!.id, { state: "sent" });
+    });
+
     it("forgets dead letters older than the retention when a new one is written", async () => {
       const [c1, c2] = [chat(), chat()];
       await s.outbox.append("telegram", c1, ["old"], { now: t0, maxPending: 10 });

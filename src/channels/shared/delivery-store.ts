@@ -33,7 +33,10 @@ export interface OutboxStore {
    * already has `maxPending` or more messages waiting (a flood is dropped, not queued forever).
    */
   append(channel: ChatChannel, chatId: string, payloads: string[], opts: { now: Date; maxPending: number }): Promise<boolean>;
-  /** The head message of each chat whose next attempt is due at `now`, oldest first, at most `limit`. */
+  /**
+   * The head message of each chat whose next attempt is due at `now`, earliest due first (then oldest), at most
+   * `limit`. Adapters answer from an index of heads, so the cost is that of `limit` rows, whatever the backlog.
+   */
   due(channel: ChatChannel, now: Date, limit: number): Promise<OutboxMessage[]>;
   /** When the earliest chat head becomes due; undefined when nothing is pending. */
   nextDueAt(channel: ChatChannel): Promise<Date | undefined>;

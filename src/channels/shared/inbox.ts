@@ -7,9 +7,10 @@ export interface InboxOptions {
   store: InboxStore;
   /**
    * Processes one stored update up to the point where its answer is in the outbox; resolves true when done, false to
-   * leave it for the replay at the next start (e.g. the outbox write failed).
+   * leave it for the replay at the next start (e.g. the outbox write failed). `decoded` is the update the webhook
+   * already parsed (so it is not parsed twice); a replay only has the stored payload.
    */
-  process(payload: string): Promise<boolean>;
+  process(payload: string, decoded?: unknown): Promise<boolean>;
   logger?: Logger;
   now?: () => Date;
 }
@@ -27,10 +28,10 @@ export function createInbox(options: InboxOptions) {
   const active = new Set<string>();
   const running = new Set<Promise<void>>();
 
-  function run(key: string, payload: string): void {
+  function run(key: string, payload: string, decoded?: unknown): void {
     active.add(key);
     const work: Promise<void> = options
-      .process(payload)
+      .process(payload, decoded)
       .then(async (done) => {
         if (done) await store.done(channel, key, now());
       })
@@ -44,13 +45,14 @@ export function createInbox(options: InboxOptions) {
 
   return {
     /**
-     * Persists the update and starts processing it; false for a redelivery. Rejects when the update could not be
-     * stored: the webhook then answers 5xx and the platform delivers it again later.
+     * Persists the update and starts processing it (`decoded`: the parsed payload, when the caller has it); false for
+     * a redelivery. Rejects when the update could not be stored: the webhook then answers 5xx and the platform
+     * delivers it again later.
      */
-    async accept(key: string, payload: string): Promise<boolean> {
+    async accept(key: string, payload: string, decoded?: unknown): Promise<boolean> {
       if (active.has(key)) return false;
       if (!(await store.accept(channel, key, payload, now()))) return false;
-      run(key, payload);
+      run(key, payload, decoded);
       return true;
     },
     /** Processes every update a previous run stored but did not finish; returns how many. */

@@ -35,6 +35,7 @@ export function createMemoryOutboxStore(maxDead = 1_000): OutboxStore & { rows()
     async due(channel, now, limit) {
       return heads(channel)
         .filter((r) => r.nextAt <= now.getTime())
+        .sort((a, b) => a.nextAt - b.nextAt || a.id - b.id)
         .slice(0, limit)
         .map(({ id, chatId, payload, attempts, createdAt }) => ({ id, chatId, payload, attempts, createdAt }));
     },

@@ -51,7 +51,14 @@ export interface OutboxSenderOptions {
   pollIntervalMs?: number;
 }
 
-const BATCH = 50;
+/**
+ * Sends in flight at most (each one a chat's head). The sender refills from the store only once half of them are done,
+ * so a steady stream costs one `due` read per ~MAX_IN_FLIGHT/2 messages instead of one (plus a `nextDueAt`) per
+ * message; the platform's pacing (send-queue.ts) decides how fast they actually go out. Not more: stop() waits for
+ * the sends in flight, ~2 s of them at Telegram's 30 messages/s.
+ */
+const MAX_IN_FLIGHT = 64;
+const REFILL_AT = MAX_IN_FLIGHT / 2;
 
 /** min(max, base · 2^(attempt−1)): 2 s, 4 s, 8 s … 2 min with the defaults. */
 export function backoffDelayMs(attempt: number, policy: Pick<OutboxPolicy, "backoffBaseMs" | "backoffMaxMs">): number {
@@ -97,6 +104,14 @@ export function createOutboxSender(options: OutboxSenderOptions) {
     for (const wake of ready) wake();
   };
 
+  /**
+   * Looks for work unless enough is in flight: a send finishing at or below REFILL_AT (or a new reply arriving then)
+   * triggers the next read, so reads are batched under load and immediate when the sender is quiet.
+   */
+  function wake(): void {
+    if (busy.size <= REFILL_AT) kick();
+  }
+
   function kick(): void {
     if (!running) return;
     if (pumping) {
@@ -113,30 +128,44 @@ export function createOutboxSender(options: OutboxSenderOptions) {
       .finally(() => {
         pumping = undefined;
         notify();
-        // Work that arrived while this pass was arming its timer (a send finished, a reply was queued).
+        // Work that arrived while this pass was reading (a send finished, a reply was queued).
         if (again) {
           again = false;
-          kick();
+          wake();
         }
       });
   }
 
   async function pump(): Promise<void> {
+    let exhausted: boolean;
     do {
       again = false;
-      for (const message of await store.due(channel, now(), BATCH)) if (!busy.has(message.chatId)) begin(message);
-    } while (again && running);
-    await arm();
+      if (busy.size >= MAX_IN_FLIGHT) return; // the sends in flight call wake() as they finish
+      // Heads in flight come back too (they are still due until settled): asking for MAX_IN_FLIGHT leaves room for at
+      // least MAX_IN_FLIGHT − busy new ones.
+      const heads = await store.due(channel, now(), MAX_IN_FLIGHT);
+      for (const message of heads) if (!busy.has(message.chatId) && busy.size < MAX_IN_FLIGHT) begin(message);
+      exhausted = heads.length < MAX_IN_FLIGHT;
+    } while (again && running && busy.size <= REFILL_AT);
+    // More may be due: the sends just started call wake() as they finish, so no timer and no extra read.
+    if (exhausted) await arm();
   }
 
-  /** Sleeps until the earliest head is due (or the poll interval); a busy chat's completion wakes the pump itself. */
+  /**
+   * Nothing more is due now: sleeps until the earliest head is due (or the poll interval). While sends are in flight
+   * their completion wakes the pump, which arms again then, so the store is only asked when the sender is idle; the
+   * poll timer armed meanwhile (no read) only matters if those sends hang.
+   */
   async function arm(): Promise<void> {
     cancelTimer?.();
     cancelTimer = undefined;
     if (!running) return;
+    if (busy.size > 0) {
+      cancelTimer = schedule(kick, pollIntervalMs);
+      return;
+    }
     const next = await store.nextDueAt(channel);
     const wait = next === undefined ? pollIntervalMs : Math.min(pollIntervalMs, Math.max(0, next.getTime() - now().getTime()));
-    if (wait === 0 && busy.size > 0) return;
     cancelTimer = schedule(kick, wait);
   }
 
@@ -147,7 +176,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
       .finally(() => {
         busy.delete(message.chatId);
         attempts.delete(attempt);
-        kick();
+        wake();
         notify();
       });
     attempts.add(attempt);
@@ -209,7 +238,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         logger.warn({ messages: payloads.length }, "outbox: chat queue full, reply dropped");
         await store.append(channel, chatId, [options.overflowNotice(chatId)], { now: at, maxPending: policy.maxPendingPerChat + 1 });
       }
-      kick();
+      wake();
       return stored;
     },
     /** Resolves when no read and no attempt is in flight (timers may still be armed). */

@@ -10,6 +10,8 @@ export interface TelegramSettings {
   mode: "polling" | "webhook";
   webhookUrl?: string;
   webhookSecret?: string;
+  /** Global send pacing (TELEGRAM_SENDS_PER_SECOND); Telegram's published 30 messages/s when not set. */
+  sendsPerSecond?: number;
 }
 
 /**
@@ -25,5 +27,6 @@ export function startTelegram(
     polls?: PollActionStore;
   } & Pick<TelegramChannelOptions, "outbox" | "inbox" | "delivery">,
 ): TelegramChannel {
-  return createTelegramChannel({ ...settings, ...deps });
+  const { sendsPerSecond, ...rest } = settings;
+  return createTelegramChannel({ ...rest, ...deps, pacing: { globalPerSecond: sendsPerSecond } });
 }

@@ -164,3 +164,57 @@ describe("outbox sender", () => {
     await restarted.stop();
   });
 });
+
+describe("outbox sender under a backlog (issue 14)", () => {
+  /** Lets every promise and setImmediate callback queued so far run (no clock involved). */
+  const turns = async (n = 5) => {
+    for (let i = 0; i < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+
+  it("reads the store in batches, keeps at most 64 sends in flight, and keeps per-chat order", async () => {
+    const timers = manualTimers();
+    const memory = createMemoryOutboxStore();
+    const calls = { due: 0, nextDueAt: 0 };
+    const store: typeof memory = {
+      ...memory,
+      due: (...args) => (calls.due++, memory.due(...args)),
+      nextDueAt: (...args) => (calls.nextDueAt++, memory.nextDueAt(...args)),
+    };
+    for (let i = 0; i < 300; i++) await store.append("telegram", `c${i}`, [`m${i}`], { now: timers.now(), maxPending: 30 });
+    await store.append("telegram", "A", ["a1", "a2"], { now: timers.now(), maxPending: 30 });
+    // A platform that answers only when the test says so: what is in flight stays in flight.
+    const held: Array<() => void> = [];
+    const delivered: string[] = [];
+    let maxInFlight = 0;
+    const sender = createOutboxSender({
+      channel: "telegram",
+      store,
+      send: (m) =>
+        new Promise<void>((resolve) => {
+          held.push(() => {
+            delivered.push(`${m.chatId}:${m.payload}`);
+            resolve();
+          });
+          maxInFlight = Math.max(maxInFlight, held.length);
+        }),
+      classify,
+      overflowNotice: () => "notice",
+      now: timers.now,
+      schedule: timers.schedule,
+    });
+    sender.start();
+    await turns();
+    expect(held).toHaveLength(64);
+    const readsAtStart = calls.due + calls.nextDueAt;
+    for (let round = 0; round < 100 && delivered.length < 302; round++) {
+      for (const release of held.splice(0, held.length)) release();
+      await turns();
+    }
+    expect(delivered).toHaveLength(302);
+    expect(maxInFlight).toBeLessThanOrEqual(64);
+    expect(delivered.filter((d) => d.startsWith("A:"))).toEqual(["A:a1", "A:a2"]);
+    // One read per refill (each refill starts up to 64 sends), not one or two per message.
+    expect(calls.due + calls.nextDueAt - readsAtStart).toBeLessThanOrEqual(20);
+    await sender.stop();
+  });
+});

@@ -10,7 +10,7 @@ let api: FakeTelegramApi;
 let scripted: ReturnType<typeof createScriptedAssistant>;
 let channel: TelegramChannel;
 
-function makeChannel(mode: "polling" | "webhook" = "webhook") {
+function makeChannel(mode: "polling" | "webhook" = "webhook", extra: Partial<Parameters<typeof createTelegramChannel>[0]> = {}) {
   return createTelegramChannel({
     assistant: scripted.assistant,
     token: "123:TEST",
@@ -19,6 +19,7 @@ function makeChannel(mode: "polling" | "webhook" = "webhook") {
     webhookSecret: secret,
     botInfo: { ...api.me, is_bot: true, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false },
     pacing: { perChatIntervalMs: 0 },
+    ...extra,
   });
 }
 
@@ -42,16 +43,31 @@ beforeEach(() => {
 });
 
 describe("Telegram channel against a fake Bot API", () => {
-  it("answers a private question with its source, after a typing indicator", async () => {
+  it("answers a private question with its source, without a typing indicator when the answer is quick", async () => {
+    channel = makeChannel("webhook", { typingAfterMs: 60_000 });
     await feed(tgText("cài vneid ở đâu"));
     expect(scripted.received[0]).toMatchObject({ channel: "telegram", userId: "42", text: "cài vneid ở đâu", isGroup: false });
-    expect(api.callsOf("sendChatAction")[0]?.payload).toMatchObject({ chat_id: "42", action: "typing" });
+    expect(api.callsOf("sendChatAction")).toHaveLength(0);
     const [msg] = sent();
     expect(msg?.chat_id).toBe("42");
     expect(String(msg?.text)).toContain("Trả lời cho: cài vneid ở đâu");
     expect(String(msg?.text)).toContain("Nguồn:\n• Cài đặt ứng dụng VNeID (cập nhật 20/11/2026)\nhttps://vneid.gov.vn/");
     // HTML parse mode with every character of content escaped (see format-html.ts): formatting never fails to parse.
     expect(msg?.parse_mode).toBe("HTML");
+  });
+
+  it("shows typing while a slow answer is being worked out", async () => {
+    // The answer waits until the indicator has reached the Bot API: no clock involved, only the order of events.
+    const slow: typeof scripted.assistant = {
+      handle: async (message) => {
+        while (api.callsOf("sendChatAction").length === 0) await new Promise((r) => setTimeout(r, 5));
+        return scripted.assistant.handle(message);
+      },
+    };
+    channel = makeChannel("webhook", { assistant: slow, typingAfterMs: 0 });
+    await feed(tgText("cài vneid ở đâu"));
+    expect(api.callsOf("sendChatAction")[0]?.payload).toMatchObject({ chat_id: "42", action: "typing" });
+    expect(sent()).toHaveLength(1);
   });
 
   it("ignores group chatter and answers /hoi@Bot in the group, quoting the question", async () => {
