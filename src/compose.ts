@@ -36,7 +36,7 @@ import { openLearningStore } from "./storage/learning/open-learning-store.js";
 import { seedSampleUnits } from "./storage/learning/seed-sample-units.js";
 import { createQuestionRetention } from "./storage/question-retention.js";
 import { buildServer, type PartStatus, type ReadinessReport } from "./http/index.js";
-import { startTelegram, type PollActionStore } from "./channels/telegram/index.js";
+import type { PollActionStore } from "./channels/telegram/index.js";
 import type { GreetedStore } from "./channels/zalo/index.js";
 import { loadTemplates } from "./llm/load-prompts.js";
 import { guardChatModel } from "./llm/guarded-chat.js";
@@ -205,9 +205,9 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   const { lexicon, problems: lexiconProblems } = readLexicon(config.knowledgeDir);
   for (const p of lexiconProblems) logger.warn({ file: p.file, line: p.line }, `knowledge problem: ${p.message}`);
   const indexBuilder = new IndexBuilder(lexicon);
-  // The builder's per-text work survives restarts (DATA_DIR/index/builder-cache.json): a cold start re-analyses only
+  // The builder's per-text work survives restarts (DATA_DIR/index/builder-cache.bin): a cold start re-analyses only
   // what changed since the last run. Saved in the background after any build that did new work.
-  const builderCache = { file: join(config.dataDir, "index", "builder-cache.json"), signature: builderSignature(lexicon) };
+  const builderCache = { file: join(config.dataDir, "index", "builder-cache.bin"), signature: builderSignature(lexicon) };
   const cachedWork = config.embeddings.kind === "hashed" ? loadBuilderCache(builderCache.file, builderCache.signature) : undefined;
   if (cachedWork) indexBuilder.restore(cachedWork);
   const saveBuilderWork = () => {
@@ -231,6 +231,8 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
       }),
     logger: logger.child({ part: "knowledge" }),
     pollMs: config.knowledge.pollMs,
+    // The lessons' parse survives restarts too (not under index/, which a remote embedder's index save replaces).
+    cacheFile: join(config.dataDir, "lessons-cache.json"),
   });
   let index: Awaited<ReturnType<typeof buildKnowledgeIndex>>;
   try {
@@ -429,7 +431,8 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   const channels = [
     config.telegram && {
       name: "telegram",
-      channel: startTelegram(config.telegram, { assistant, polls: stores.polls, ...delivery, logger: logger.child({ part: "telegram" }) }),
+      // Loaded only when configured, like Zalo: telegraf costs ~0.1 s of every cold start otherwise (issue 14).
+      channel: (await import("./channels/telegram/index.js")).startTelegram(config.telegram, { assistant, polls: stores.polls, ...delivery, logger: logger.child({ part: "telegram" }) }),
     },
     config.zalo && {
       name: "zalo",

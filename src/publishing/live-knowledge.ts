@@ -1,6 +1,7 @@
 import type { Lesson, Problem } from "../curriculum/index.js";
 import { silentLogger, type Logger } from "../shared/logger.js";
 import { nextBoundary } from "./effective-window.js";
+import { loadParsedLessons, saveParsedLessons } from "./parsed-lessons-cache.js";
 import type { LessonVersionStore } from "./ports.js";
 import { allWindows, parseLive, servedAt, type ParsedLive } from "./served-lessons.js";
 
@@ -18,6 +19,11 @@ export interface LiveKnowledgeOptions<S extends KnowledgeSnapshot> {
   logger?: Logger;
   /** How often to look for a publish made by another instance (and for a passed effective date). */
   pollMs?: number;
+  /**
+   * Where to keep the lessons' parse between restarts (DATA_DIR/lessons-cache.json; see
+   * parsed-lessons-cache.ts). Without it every start parses every lesson.
+   */
+  cacheFile?: string;
 }
 
 /**
@@ -87,7 +93,17 @@ export class LiveKnowledge<S extends KnowledgeSnapshot> {
   private async refreshOnce(): Promise<void> {
     const generation = await this.options.store.generation();
     if (generation !== this.generation) {
-      const { parsed, problems } = parseLive(await this.options.store.liveMarkdown(), this.parsed);
+      const live = await this.options.store.liveMarkdown();
+      const { cacheFile } = this.options;
+      // At start-up the previous parse comes from the cache file; afterwards from memory.
+      const previous = this.parsed.length === 0 && cacheFile ? loadParsedLessons(cacheFile, live) : this.parsed;
+      const { parsed, problems } = parseLive(live, previous);
+      const reused = new Set(previous);
+      if (cacheFile && parsed.some((p) => !reused.has(p))) {
+        saveParsedLessons(cacheFile, parsed).catch((err: unknown) =>
+          this.log.warn({ err, file: cacheFile }, "could not save the parsed lessons; the next start parses them again"),
+        );
+      }
       // A published lesson that no longer parses (published around the checks, e.g. a seeded file) is left out of
       // answers; say so loudly (once) instead of silently serving fewer lessons.
       const known = new Set(this.parseProblems.map((p) => `${p.file}:${p.line}:${p.message}`));

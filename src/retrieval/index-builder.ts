@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import type { Chunk } from "../assistant/ports.js";
 import type { Lesson } from "../curriculum/index.js";
 import type { Lexicon } from "../nlp/index.js";
-import { analyzeDocument, type AnalyzedText } from "./analyzer.js";
+import { analyzeDocument } from "./analyzer.js";
 import { Bm25Index } from "./bm25.js";
 import { chunkFields, chunkText } from "./chunk.js";
 import { HashedEmbeddings, HASHED_DIMS, type HashedEmbeddingsData } from "./hashed-embeddings.js";
@@ -9,14 +10,36 @@ import type { StoredPoint } from "./stored-point.js";
 import { LexicalRanker } from "./lexical-ranker.js";
 import { foldDiacritics } from "../nlp/index.js";
 import { SparseVectorRanker } from "./sparse-vector-ranker.js";
+import { TermList } from "./term-list.js";
 import type { VectorText } from "./vector-ranker.js";
 
-/** What an IndexBuilder remembers between builds. */
+/** A chunk's analysed terms for the two lexical fields, as the builder keeps them (see TermList). */
+export interface AnalyzedTerms {
+  folded: TermList;
+  accented: TermList;
+}
+
+/**
+ * What an IndexBuilder remembers between builds. Keys are textKey() digests of the texts, not the texts: the ~3,500
+ * keys were ~2.5 MB of two-byte strings (Vietnamese text is not Latin-1) held only to be compared.
+ */
 export interface BuilderState {
-  analyzed: Map<string, AnalyzedText>;
+  /** textKey(a chunk's fields) → its analysed terms. */
+  analyzed: Map<string, AnalyzedTerms>;
+  /** textKey(a vector text) → its sparse vector. */
   points: Map<string, StoredPoint>;
+  /** Accented term → folded, for the lexical ranker's accent restoration. */
+  folds: Map<string, string>;
   fitted?: HashedEmbeddingsData;
   drift: number;
+}
+
+/**
+ * The key of a text in the builder's memory and cache: 128 bits of its SHA-256 (a collision would need ~2^64
+ * texts), in base64url. Hashing costs about as much as the Map hashing the long text itself did.
+ */
+export function textKey(text: string): string {
+  return createHash("sha256").update(text).digest("base64url").slice(0, 22);
 }
 
 export interface InMemoryIndex {
@@ -33,7 +56,7 @@ export interface InMemoryIndex {
  * knowledge base, not its history.
  */
 export class IndexBuilder {
-  private analyzed = new Map<string, AnalyzedText>();
+  private analyzed = new Map<string, AnalyzedTerms>();
   /** Accented term → folded, for the lexical ranker's accent restoration (the same ~30,000 terms every build). */
   private folds = new Map<string, string>();
   /** Each document text's sparse vector under the current document frequencies. */
@@ -48,27 +71,38 @@ export class IndexBuilder {
 
   /** The per-text work as plain data, for the start-up cache (index-builder-cache.ts). */
   snapshot(): BuilderState {
-    return { analyzed: this.analyzed, points: this.points, fitted: this.fitted?.data, drift: this.drift };
+    return { analyzed: this.analyzed, points: this.points, folds: this.folds, fitted: this.fitted?.data, drift: this.drift };
   }
 
   /** Takes back per-text work saved by an earlier process (same lexicon and analysis: the cache checks that). */
   restore(state: BuilderState): void {
     this.analyzed = state.analyzed;
     this.points = state.points;
+    this.folds = state.folds;
     this.fitted = state.fitted ? { data: state.fitted, embeddings: new HashedEmbeddings(state.fitted, this.lexicon) } : undefined;
     this.drift = state.drift;
   }
 
   build(chunks: readonly Chunk[], lessons: readonly Lesson[]): InMemoryIndex {
     const summaries = new Map(lessons.map((l) => [l.id, l.summary]));
-    const analyzed = new Map<string, AnalyzedText>();
+    const analyzed = new Map<string, AnalyzedTerms>();
     let newWork = 0;
+    // One string per distinct term among the texts analysed now (a first build analyses ~230,000 terms, ~40,000
+    // distinct); remembered texts already share theirs.
+    const interned = new Map<string, string>();
+    const intern = (term: string) => {
+      const known = interned.get(term);
+      if (known !== undefined) return known;
+      interned.set(term, term);
+      return term;
+    };
     const docs = chunks.map((chunk) => {
       const fields = chunkFields(chunk, summaries.get(chunk.lessonId) ?? "");
-      const key = JSON.stringify(fields);
+      const key = textKey(JSON.stringify(fields));
       let terms = this.analyzed.get(key);
       if (!terms) {
-        terms = analyzeDocument(fields, this.lexicon);
+        const fresh = analyzeDocument(fields, this.lexicon);
+        terms = { folded: TermList.from(fresh.folded, intern), accented: TermList.from(fresh.accented, intern) };
         newWork++;
       }
       analyzed.set(key, terms);
@@ -93,13 +127,14 @@ export class IndexBuilder {
     const embedder = this.embedderFor(texts, items.length);
     const points = new Map<string, StoredPoint>();
     const vectors = items.map((item) => {
-      let point = points.get(item.text) ?? this.points.get(item.text);
+      const key = textKey(item.text);
+      let point = points.get(key) ?? this.points.get(key);
       if (!point) {
         point = embedder.embeddings.embedSparse(item.text);
         newWork++;
         if (!embedder.fresh) this.drift++;
       }
-      points.set(item.text, point);
+      points.set(key, point);
       return point;
     });
     this.points = points;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -22,7 +22,7 @@ describe("index builder cache (a restart reuses the analysed and embedded texts)
   writeMiniKnowledge(knowledgeDir);
   const { lexicon } = readLexicon(knowledgeDir);
   const { lessons } = loadKnowledge(knowledgeDir);
-  const file = join(root, "index", "builder-cache.json");
+  const file = join(root, "index", "builder-cache.bin");
   const build = (builder: IndexBuilder) =>
     buildKnowledgeIndex({ lessons, lexicon, version: "v", dataDir: root, embeddings: { kind: "hashed" }, builder });
 
@@ -34,6 +34,23 @@ describe("index builder cache (a restart reuses the analysed and embedded texts)
 
     const restored = loadBuilderCache(file, builderSignature(lexicon));
     expect(restored).toBeDefined();
+    // Exact round trip of the per-text work: terms and weights, float32 vectors and their norms, accent folds, df.
+    const saved = first.snapshot();
+    expect(restored!.drift).toBe(saved.drift);
+    expect(restored!.fitted).toEqual(saved.fitted);
+    expect(restored!.folds).toEqual(saved.folds);
+    expect([...restored!.analyzed.keys()]).toEqual([...saved.analyzed.keys()]);
+    for (const [key, terms] of saved.analyzed) {
+      expect([...restored!.analyzed.get(key)!.folded]).toEqual([...terms.folded]);
+      expect([...restored!.analyzed.get(key)!.accented]).toEqual([...terms.accented]);
+    }
+    expect([...restored!.points.keys()]).toEqual([...saved.points.keys()]);
+    for (const [key, point] of saved.points) {
+      const back = restored!.points.get(key)!;
+      expect(back.normSquared).toBe(point.normSquared);
+      expect([...back.index!]).toEqual([...point.index!]);
+      expect([...back.values]).toEqual([...point.values]);
+    }
     const second = new IndexBuilder(lexicon);
     second.restore(restored!);
     const after = await build(second);
@@ -43,9 +60,34 @@ describe("index builder cache (a restart reuses the analysed and embedded texts)
     }
   });
 
-  it("ignores a cache made with another lexicon, and a damaged file", () => {
+  it("a restored builder re-analyses only the lesson that changed", async () => {
+    const builder = new IndexBuilder(lexicon);
+    builder.restore(loadBuilderCache(file, builderSignature(lexicon))!);
+    const [changed, ...rest] = lessons;
+    const edited = { ...changed!, sections: changed!.sections.map((s, i) => (i === 0 ? { ...s, body: `${s.body}\n\nThêm một câu.` } : s)) };
+    await buildKnowledgeIndex({ lessons: [edited, ...rest], lexicon, version: "v2", dataDir: root, embeddings: { kind: "hashed" }, builder });
+    // One chunk re-analysed and its whole-text vector re-embedded (its paraphrase vectors are unchanged).
+    expect(builder.lastBuildNewWork).toBe(2);
+  });
+
+  it("removes the format-1 JSON cache it replaces", async () => {
+    const legacy = join(root, "index", "builder-cache.json");
+    writeFileSync(legacy, "{}");
+    const builder = new IndexBuilder(lexicon);
+    await build(builder);
+    await saveBuilderCache(file, builderSignature(lexicon), builder.snapshot());
+    expect(existsSync(legacy)).toBe(false);
+    expect(loadBuilderCache(file, builderSignature(lexicon))).toBeDefined();
+  });
+
+  it("ignores a cache made with another lexicon or other code, and a damaged or truncated file", () => {
     const other = parseLexicon({ entries: { zz: "zalo" } }, { groups: [] });
     expect(loadBuilderCache(file, builderSignature(other))).toBeUndefined();
+    // The signature also covers the analyser's and embedder's code: another signature is another version of them.
+    expect(loadBuilderCache(file, "0123456789abcdef")).toBeUndefined();
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expect(loadBuilderCache(file, builderSignature(lexicon))).toBeUndefined();
     writeFileSync(file, "{not json");
     expect(loadBuilderCache(file, builderSignature(lexicon))).toBeUndefined();
     expect(loadBuilderCache(join(root, "missing.json"), builderSignature(lexicon))).toBeUndefined();
