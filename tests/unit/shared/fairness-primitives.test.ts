@@ -34,3 +34,19 @@ describe("createRateWindow", () => {
     expect(rate.size).toBeLessThanOrEqual(3);
   });
 });
+
+describe("createRateWindow memory", () => {
+  it("drops expired windows once per window, long before maxKeys", () => {
+    let now = 0;
+    const rate = createRateWindow({ max: 5, windowMs: 1000, maxKeys: 100_000, now: () => now });
+    for (let i = 0; i < 500; i++) rate.hit(`learner-${i}`);
+    expect(rate.size).toBe(500);
+    now = 1500;
+    rate.hit("someone-new");
+    expect(rate.size).toBe(1);
+    // A learner still inside their window keeps it (and its count).
+    now = 1600;
+    for (let i = 0; i < 5; i++) rate.hit("someone-new");
+    expect(rate.hit("someone-new")).toBe(false);
+  });
+});
