@@ -48,18 +48,17 @@ export class SparseVectorRanker {
     this.docsWithVectors = Int32Array.from(this.labels.flatMap((labels, doc) => (labels ? [doc] : [])));
     const dims = embeddings.dims;
     this.starts = new Int32Array(dims + 1);
-    for (const point of points) for (const d of dimensionsOf(point)) this.starts[d + 1]!++;
+    for (const point of points) forEachDimension(point, (d) => this.starts[d + 1]!++);
     for (let d = 0; d < dims; d++) this.starts[d + 1]! += this.starts[d]!;
     const fill = this.starts.slice(0, dims);
     this.postingLabels = new Int32Array(this.starts[dims]!);
     this.postingValues = new Float32Array(this.starts[dims]!);
     points.forEach((point, label) => {
-      let j = 0;
-      for (const d of dimensionsOf(point)) {
+      forEachDimension(point, (d, j) => {
         const at = fill[d]!++;
         this.postingLabels[at] = label;
-        this.postingValues[at] = point.values[j++]!;
-      }
+        this.postingValues[at] = point.values[j]!;
+      });
     });
   }
 
@@ -155,8 +154,9 @@ export class SparseVectorRanker {
   }
 }
 
-/** A stored point's non-zero dimensions in order (every dimension for a dense one). */
-function* dimensionsOf(point: StoredPoint): Generator<number> {
-  if (point.index) yield* point.index;
-  else for (let d = 0; d < point.values.length; d++) yield d;
+/** Calls `visit(dimension, j)` for a stored point's j-th stored value, in order (every dimension for a dense one). */
+function forEachDimension(point: StoredPoint, visit: (dimension: number, j: number) => void): void {
+  const { index, values } = point;
+  if (index) for (let j = 0; j < index.length; j++) visit(index[j]!, j);
+  else for (let d = 0; d < values.length; d++) visit(d, d);
 }
