@@ -3,27 +3,17 @@
  * its keys without importing normalize.ts, which imports the lexicon).
  */
 
+import { memoizeText } from "../shared/text-memo.js";
+
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
 
 /**
  * Vietnamese has two accepted tone placements ("hoà"/"hòa", "thuỷ"/"thủy"). Both are common in official pages and
  * in what people type, so the accented field would miss one of them; we rewrite to the newer style (tone on the
- * first vowel of open "oa", "oe", "uy"; never after "q", where "u" is part of the consonant).
+ * first vowel of open "oa", "oe", "uy"; never after "q", where "u" is part of the consonant). Every syllable of every
+ * text goes through here; syllables are a small vocabulary, so results are remembered (text-memo.ts).
  */
-export function canonicalToneStyle(token: string): string {
-  // Every syllable of every text goes through here; syllables are a small vocabulary, so results are remembered.
-  if (token.length > 32) return canonicalToneUncached(token);
-  let out = toneMemo.get(token);
-  if (out === undefined) {
-    if (toneMemo.size >= TONE_MEMO_LIMIT) toneMemo.clear();
-    out = canonicalToneUncached(token);
-    toneMemo.set(token, out);
-  }
-  return out;
-}
-
-const toneMemo = new Map<string, string>();
-const TONE_MEMO_LIMIT = 50_000;
+export const canonicalToneStyle: (token: string) => string = memoizeText((token) => canonicalToneUncached(token), { limit: 50_000, maxLength: 32 });
 
 function canonicalToneUncached(token: string): string {
   const nfd = token.normalize("NFD");

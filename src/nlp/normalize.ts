@@ -1,3 +1,4 @@
+import { memoizeText } from "../shared/text-memo.js";
 import { basicClean } from "./clean.js";
 import { defaultLexicon, type Lexicon } from "./lexicon.js";
 
@@ -55,24 +56,12 @@ function expandAbbreviations(tokens: string[], lexicon: Lexicon): string[] {
  * Strips Vietnamese diacritics for matching: "đ" → "d", every accent and tone removed; case is kept.
  * mất / mật / mặt all fold to "mat", which is why matchers keep an accented field too.
  *
+ * Called per syllable millions of times while indexing and a few hundred times per question; syllables are a small
+ * vocabulary, so short texts are remembered (text-memo.ts).
+ *
  * @example foldDiacritics("Định danh điện tử") // "Dinh danh dien tu"
  */
-export function foldDiacritics(text: string): string {
-  // Called per syllable millions of times while indexing and a few hundred times per question; syllables are a small
-  // vocabulary, so short texts are remembered (a pure function: identical results). Cleared whenever it fills.
-  if (text.length > FOLD_MEMO_MAX_LENGTH) return foldUncached(text);
-  let out = foldMemo.get(text);
-  if (out === undefined) {
-    if (foldMemo.size >= FOLD_MEMO_LIMIT) foldMemo.clear();
-    out = foldUncached(text);
-    foldMemo.set(text, out);
-  }
-  return out;
-}
-
-const foldMemo = new Map<string, string>();
-const FOLD_MEMO_LIMIT = 50_000;
-const FOLD_MEMO_MAX_LENGTH = 32;
+export const foldDiacritics: (text: string) => string = memoizeText((text) => foldUncached(text), { limit: 50_000, maxLength: 32 });
 
 function foldUncached(text: string): string {
   return text

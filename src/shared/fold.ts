@@ -1,3 +1,5 @@
+import { memoizeText } from "./text-memo.js";
+
 /**
  * Minimal Vietnamese folding for matching what people type: the core's command and step words, cue lists and safety
  * guard, the channels' typed menus ("TIẾP", "tiep" and "Tiếp!" all fold to "tiep"), and lesson section slugs. The
@@ -5,26 +7,11 @@
  */
 
 /**
- * Recent results of foldText. The same section texts, cue words and menu labels are folded again on every turn (the
- * answer composer and the safety guard fold each candidate section), so a bounded memo saves a large share of an
- * answer's CPU; folding is a pure function, so results are identical. Cleared whenever it fills.
+ * NFC, lower-case, đ→d, accents removed, punctuation → space, whitespace collapsed. The same section texts, cue words
+ * and menu labels are folded again on every turn (the answer composer and the safety guard fold each candidate
+ * section), so recent results are remembered (text-memo.ts; at worst 2,048 entries of two ≤ 2,048-character strings).
  */
-const foldMemo = new Map<string, string>();
-const FOLD_CACHE_LIMIT = 2048;
-/** Longer texts are folded without being remembered, which bounds the memo (at worst 2,048 entries of two ≤ 2,048-character strings). */
-const FOLD_CACHE_MAX_LENGTH = 2048;
-
-/** NFC, lower-case, đ→d, accents removed, punctuation → space, whitespace collapsed. */
-export function foldText(text: string): string {
-  if (text.length > FOLD_CACHE_MAX_LENGTH) return fold(text);
-  let out = foldMemo.get(text);
-  if (out === undefined) {
-    if (foldMemo.size >= FOLD_CACHE_LIMIT) foldMemo.clear();
-    out = fold(text);
-    foldMemo.set(text, out);
-  }
-  return out;
-}
+export const foldText: (text: string) => string = memoizeText((text) => fold(text), { limit: 2048, maxLength: 2048 });
 
 function fold(text: string): string {
   return text

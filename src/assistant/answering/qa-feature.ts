@@ -1,6 +1,7 @@
 import type { Logger } from "../../shared/logger.js";
 import { silentLogger } from "../../shared/logger.js";
 import { foldText } from "../../shared/fold.js";
+import { memoizeText } from "../../shared/text-memo.js";
 import type { Feature, Turn } from "../feature.js";
 import type { ChatModel, Chunk, QuestionObserver, RetrievalHit, Retriever, UnansweredLog } from "../ports.js";
 import { STEP_ACTIONS, UI } from "../ui-text.js";
@@ -68,7 +69,9 @@ export interface QaFeature extends Feature {
 /** Question answering over the knowledge base: extractive, sourced, refusing when unsure or out of scope. */
 export function createQaFeature(deps: QaDeps): QaFeature {
   const logger = deps.logger ?? silentLogger;
-  const normalize = remembered(deps.normalize ?? ((t: string) => t.normalize("NFC").toLowerCase()));
+  // One turn normalises the same question five or six times (scope check, scoring, composing); the normaliser is a
+  // pure function of the text, so recent results are remembered.
+  const normalize = memoizeText(deps.normalize ?? ((t: string) => t.normalize("NFC").toLowerCase()), { limit: 256, maxLength: 8192 });
   const threshold = deps.threshold ?? CONFIDENCE_THRESHOLD;
   const chooseDeps = { retriever: deps.retriever, scorer: deps.scorer, normalize, threshold, topK: deps.topK ?? 5 };
   const composer = createFocusedComposer(deps.sections ?? []);
@@ -247,23 +250,6 @@ export function createQaFeature(deps: QaDeps): QaFeature {
       if (turn.message.action || !/\p{L}/u.test(turn.text)) return undefined;
       return ask(turn, turn.text);
     },
-  };
-}
-
-/**
- * The normaliser with a small memo: one turn normalises the same question five or six times (scope check, scoring,
- * composing), and the normaliser is a pure function of the text. Cleared when it fills.
- */
-function remembered(normalize: (text: string) => string): (text: string) => string {
-  const memo = new Map<string, string>();
-  return (text) => {
-    let out = memo.get(text);
-    if (out === undefined) {
-      if (memo.size >= 256) memo.clear();
-      out = normalize(text);
-      memo.set(text, out);
-    }
-    return out;
   };
 }
 
