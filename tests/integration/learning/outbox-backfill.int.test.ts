@@ -1,10 +1,8 @@
-import Database from "better-sqlite3";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { LearningStore } from "../../../src/assistant/learning/index.js";
 import type { XapiStatement } from "../../../src/assistant/learning/xapi-types.js";
@@ -15,6 +13,7 @@ import { createPostgresLearningStore } from "../../../src/storage/postgres/learn
 import { openSqlite } from "../../../src/storage/sqlite/database.js";
 import { createSqliteLearningStore } from "../../../src/storage/sqlite/learning-store.js";
 import { LESSONS } from "../../fixtures/learning/lessons.js";
+import { dropSchema, numbered, oldPostgresSchema, oldSqliteDatabase } from "../../fixtures/storage/old-schema.js";
 
 /**
  * Statements written while no LRS was configured (before every statement got an outbox row) must be forwarded once
@@ -22,7 +21,6 @@ import { LESSONS } from "../../fixtures/learning/lessons.js";
  * rows, then is opened by the current code (migration 101 backfills the outbox).
  */
 const OLD_MIGRATIONS = ["001_conversation_state.sql", "002_unanswered_questions.sql", "100_learning.sql"];
-const migration = (driver: string, name: string) => readFileSync(join("src/storage", driver, "migrations", name), "utf8");
 const INSERT = `INSERT INTO xapi_statements (id, learner_id, verb, activity_id, lesson_id, registration, timestamp, stored, body)
   VALUES (?, ?, 'passed', ?, ?, ?, ?, ?, ?)`;
 const row = (s: XapiStatement) => [s.id, s.actor.account.name, s.object.id, LESSONS[0]!.id, s.context.registration ?? null, s.timestamp, s.stored, JSON.stringify(s)];
@@ -74,12 +72,7 @@ async function forwardsHistoryOnce(store: LearningStore): Promise<void> {
 describe("LRS backfill of statements stored without an LRS", () => {
   it("SQLite: queues the old history once at upgrade and forwards it exactly once", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "backfill-")), "old.sqlite");
-    const old = new Database(file);
-    old.exec("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
-    for (const name of OLD_MIGRATIONS) {
-      old.exec(migration("sqlite", name));
-      old.prepare("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)").run(name, "2026-10-01T00:00:00.000Z");
-    }
+    const old = oldSqliteDatabase(file, OLD_MIGRATIONS, "2026-10-01T00:00:00.000Z");
     for (const s of history) old.prepare(INSERT).run(...row(s));
     old.close();
     const db = openSqlite(file);
@@ -94,29 +87,15 @@ describe("LRS backfill of statements stored without an LRS", () => {
   const pgUrl = process.env.PG_URL;
   const schema = `backfill_test_${process.pid}`;
   afterAll(async () => {
-    if (!pgUrl) return;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.end();
+    if (pgUrl) await dropSchema(pgUrl, schema);
   });
 
   it.skipIf(!pgUrl)("PostgreSQL: queues the old history once at upgrade and forwards it exactly once", async () => {
-    const url = new URL(pgUrl as string);
-    url.searchParams.set("options", `-c search_path=${schema}`);
-    const old = new pg.Client({ connectionString: url.toString() });
-    await old.connect();
-    await old.query(`CREATE SCHEMA ${schema}`);
-    await old.query("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)");
-    for (const name of OLD_MIGRATIONS) {
-      await old.query(migration("postgres", name));
-      await old.query("INSERT INTO schema_migrations (name, applied_at) VALUES ($1, now())", [name]);
-    }
-    let n = 0;
-    const insert = INSERT.replace(/\?/g, () => `$${++n}`);
+    const { client: old, url } = await oldPostgresSchema(pgUrl as string, schema, OLD_MIGRATIONS);
+    const insert = numbered(INSERT);
     for (const s of history) await old.query(insert, row(s));
     await old.end();
-    const pool = await openPostgres(url.toString());
+    const pool = await openPostgres(url);
     try {
       await forwardsHistoryOnce(createPostgresLearningStore(pool));
     } finally {

@@ -1,14 +1,13 @@
-import Database from "better-sqlite3";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { OutboxStore } from "../../../src/channels/shared/delivery-store.js";
 import { createPostgresChannelDelivery } from "../../../src/storage/postgres/channel-outbox.js";
 import { openPostgres } from "../../../src/storage/postgres/database.js";
 import { createSqliteChannelDelivery } from "../../../src/storage/sqlite/channel-outbox.js";
 import { openSqlite } from "../../../src/storage/sqlite/database.js";
+import { dropSchema, numbered, oldPostgresSchema, oldSqliteDatabase } from "../../fixtures/storage/old-schema.js";
 
 /**
  * Migration 009_outbox_heads.sql on a database that already has a backlog (issue 14): each database starts at the
@@ -17,7 +16,6 @@ import { openSqlite } from "../../../src/storage/sqlite/database.js";
  */
 const driverMigrations = (driver: string) =>
   readdirSync(join("src/storage", driver, "migrations")).filter((name) => name.endsWith(".sql") && name < "009").sort();
-const migration = (driver: string, name: string) => readFileSync(join("src/storage", driver, "migrations", name), "utf8");
 const T0 = "2026-11-29T08:00:00.000Z";
 /** chat, payload, state: the backlog the old version left. */
 const BACKLOG: Array<[string, string, "pending" | "dead"]> = [
@@ -47,12 +45,7 @@ async function sendsInTheOldOrder(outbox: OutboxStore): Promise<void> {
 describe("migration 009: outbox heads on an existing backlog", () => {
   it("SQLite: flags each chat's lowest pending id, and the queue drains in the old order", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "heads-")), "old.sqlite");
-    const old = new Database(file);
-    old.exec("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
-    for (const name of driverMigrations("sqlite")) {
-      old.exec(migration("sqlite", name));
-      old.prepare("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)").run(name, T0);
-    }
+    const old = oldSqliteDatabase(file, driverMigrations("sqlite"), T0);
     for (const [chat, payload, state] of BACKLOG) old.prepare(INSERT).run(chat, payload, state, T0, T0);
     old.close();
     const db = openSqlite(file);
@@ -68,29 +61,15 @@ describe("migration 009: outbox heads on an existing backlog", () => {
   const pgUrl = process.env.PG_URL;
   const schema = `heads_test_${process.pid}`;
   afterAll(async () => {
-    if (!pgUrl) return;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.end();
+    if (pgUrl) await dropSchema(pgUrl, schema);
   });
 
   it.skipIf(!pgUrl)("PostgreSQL: flags each chat's lowest pending id, and the queue drains in the old order", async () => {
-    const url = new URL(pgUrl as string);
-    url.searchParams.set("options", `-c search_path=${schema}`);
-    const old = new pg.Client({ connectionString: url.toString() });
-    await old.connect();
-    await old.query(`CREATE SCHEMA ${schema}`);
-    await old.query("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)");
-    for (const name of driverMigrations("postgres")) {
-      await old.query(migration("postgres", name));
-      await old.query("INSERT INTO schema_migrations (name, applied_at) VALUES ($1, now())", [name]);
-    }
-    let n = 0;
-    const insert = INSERT.replace(/\?/g, () => `$${++n}`);
+    const { client: old, url } = await oldPostgresSchema(pgUrl as string, schema, driverMigrations("postgres"));
+    const insert = numbered(INSERT);
     for (const [chat, payload, state] of BACKLOG) await old.query(insert, [chat, payload, state, T0, T0]);
     await old.end();
-    const pool = await openPostgres(url.toString());
+    const pool = await openPostgres(url);
     try {
       const { rows } = await pool.query<{ payload: string }>("SELECT payload FROM channel_outbox WHERE is_head ORDER BY id");
       expect(rows.map((h) => h.payload)).toEqual(["a1", "b1"]);

@@ -3,13 +3,10 @@ import { HashedEmbeddings } from "../../../src/retrieval/hashed-embeddings.js";
 import { SparseVectorRanker } from "../../../src/retrieval/sparse-vector-ranker.js";
 import { cosine } from "../../../src/retrieval/stored-point.js";
 import type { VectorMatch, VectorText } from "../../../src/retrieval/vector-ranker.js";
+import { VECTOR_TEXTS } from "../../fixtures/vector-texts.js";
 
 const texts: VectorText[] = [
-  { doc: 0, chunkId: "a", text: "Tải ứng dụng VNeID ở đâu trên điện thoại" },
-  { doc: 0, chunkId: "a", text: "cài vneid thế nào" },
-  { doc: 1, chunkId: "b", text: "Mã OTP không được đưa cho ai, kể cả người xưng là công an" },
-  { doc: 1, chunkId: "b", text: "có nên cho người lạ mã otp không" },
-  { doc: 2, chunkId: "c", text: "Chuyển khoản qua ngân hàng an toàn bằng mã QR" },
+  ...VECTOR_TEXTS,
   // doc 3 has no vector at all: it is never returned.
   { doc: 4, chunkId: "e", text: "Đăng ký khai sinh trực tuyến trên Cổng dịch vụ công quốc gia" },
   { doc: 5, chunkId: "f", text: "Bảo hiểm y tế trên VNeID thay thẻ giấy khi đi khám" },

@@ -5,14 +5,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { HashedEmbeddings } from "../../../src/retrieval/hashed-embeddings.js";
 import { readHnswPoints } from "../../../src/retrieval/hnsw-points.js";
 import { VectorRanker, type VectorText } from "../../../src/retrieval/vector-ranker.js";
+import { VECTOR_TEXTS } from "../../fixtures/vector-texts.js";
 
-const texts: VectorText[] = [
-  { doc: 0, chunkId: "a", text: "Tải ứng dụng VNeID ở đâu trên điện thoại" },
-  { doc: 0, chunkId: "a", text: "cài vneid thế nào" },
-  { doc: 1, chunkId: "b", text: "Mã OTP không được đưa cho ai, kể cả người xưng là công an" },
-  { doc: 1, chunkId: "b", text: "có nên cho người lạ mã otp không" },
-  { doc: 2, chunkId: "c", text: "Chuyển khoản qua ngân hàng an toàn bằng mã QR" },
-];
+const texts: VectorText[] = [...VECTOR_TEXTS];
 const queries = ["tai vneid o dau", "ma otp", "chuyển tiền bằng QR", "thời tiết hôm nay"];
 const embeddings = new HashedEmbeddings(HashedEmbeddings.fit(texts.map((t) => t.text)));
 
