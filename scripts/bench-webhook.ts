@@ -4,7 +4,8 @@
  * The Telegram webhook path under load, side by side in one run: the app started as production starts it (`node
  * scripts/start.mjs`, webhook mode, its Bot API root pointed at a fake Bot API on 127.0.0.1 that counts calls) and a
  * bare fastify 5 server acknowledging the same POST /webhooks/telegram bodies. autocannon posts text updates, each
- * from a new private chat, rotating the bench questions. Per pass it prints updates/s
+ * from a new private chat, rotating the bench questions ("varied": 3,200 distinct texts, beyond what the app
+ * remembers of recent questions, so every answer is worked out afresh). Per pass it prints updates/s
  *   received  — acknowledged 200 by the webhook (what Telegram sees),
  *   answered  — fully processed by the channel: channel_inbox rows marked done in the app's SQLite file (the durable
  *               inbox); without an inbox, the "typing" actions the channel sends when it hands an update to the core,
@@ -22,7 +23,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
-import { BENCH_QUESTIONS } from "./bench-questions.js";
+import { benchQuestion } from "./bench-questions.js";
 import { appEnv, flags, freePort, HOST, line, machineLine, pass, rssMb, spawnNode, spread, stop, summary, waitReady, type PassResult } from "./bench-common.js";
 
 const flag = flags(process.argv.slice(2));
@@ -76,7 +77,7 @@ function nextUpdate(): string {
   const person = { id, is_bot: false, first_name: "Bench", language_code: "vi" };
   return JSON.stringify({
     update_id: 1_000_000 + n,
-    message: { message_id: n + 1, date: Math.floor(Date.now() / 1000), chat: { id, type: "private", first_name: "Bench" }, from: person, text: BENCH_QUESTIONS[n % BENCH_QUESTIONS.length] },
+    message: { message_id: n + 1, date: Math.floor(Date.now() / 1000), chat: { id, type: "private", first_name: "Bench" }, from: person, text: benchQuestion(n, "varied") },
   });
 }
 
