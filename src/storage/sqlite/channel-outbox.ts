@@ -7,8 +7,8 @@ import {
   type OutboxRecords,
   type OutboxSettlement,
 } from "../channel-delivery.js";
-import { batchWrites } from "../write-batch.js";
 import { guardOf, type SqliteDatabase } from "./database.js";
+import { groupCommit } from "./group-commit.js";
 
 interface AppendCall {
   channel: string;
@@ -130,11 +130,8 @@ export function createSqliteChannelDelivery(db: SqliteDatabase, retention: Parti
   let lastInboxPurge = 0;
   // Every statement through the write guard: a lock held elsewhere is waited out without blocking the event loop.
   const guard = guardOf(db);
-  /** Calls arriving in the same event-loop turn share one transaction (group commit, ../write-batch.ts). */
-  const grouped = <I, O>(one: (item: I) => O) => {
-    const many = db.transaction((items: I[]) => items.map(one));
-    return batchWrites((items: I[]) => guard.write(() => many(items)));
-  };
+  /** Calls arriving in the same event-loop turn share one transaction (group-commit.ts). */
+  const grouped = <I, O>(one: (item: I) => O) => groupCommit(db, one);
   const appendGrouped = grouped(appendOne);
   const settleGrouped = grouped(settleOne);
   const acceptGrouped = grouped((u: InboxCall) => acceptUpdate.run(u.channel, u.key, u.payload, u.now).changes === 1);

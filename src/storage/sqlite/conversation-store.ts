@@ -1,6 +1,7 @@
 import type { ConversationState, ConversationStore } from "../../assistant/index.js";
 import { AppError } from "../../shared/errors.js";
 import { guardOf, type SqliteDatabase } from "./database.js";
+import { groupCommit } from "./group-commit.js";
 
 /**
  * ConversationStore on the embedded SQLite file: one JSON row per learner, upserted. Every statement goes through the
@@ -14,6 +15,11 @@ export function createSqliteConversationStore(db: SqliteDatabase, clock: () => D
      ON CONFLICT (learner_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
   );
   const remove = db.prepare<[string]>("DELETE FROM conversation_state WHERE learner_id = ?");
+  // Nearly every turn saves its learner's state: turns finishing together share one commit (group-commit.ts). A
+  // learner's own turns run one after another, so their writes never overtake each other.
+  const save = groupCommit(db, ({ learnerId, state, at }: { learnerId: string; state?: string; at: string }) =>
+    void (state === undefined ? remove.run(learnerId) : upsert.run(learnerId, state, at)),
+  );
   return {
     async get(learnerId) {
       const row = await guard.read(() => select.get(learnerId));
@@ -26,8 +32,8 @@ export function createSqliteConversationStore(db: SqliteDatabase, clock: () => D
     },
     async set(learnerId, state) {
       // An empty state keeps nothing worth a row (and "Xoá hồ sơ" must leave no row behind).
-      if (Object.keys(state).length === 0) return void (await guard.write(() => remove.run(learnerId)));
-      await guard.write(() => upsert.run(learnerId, JSON.stringify(state), clock().toISOString()));
+      const empty = Object.keys(state).length === 0;
+      await save({ learnerId, state: empty ? undefined : JSON.stringify(state), at: clock().toISOString() });
     },
   };
 }
