@@ -46,6 +46,12 @@ export function conversationStoreContract(name: string, open: () => Promise<Core
       expect(await stores.conversations.get(b)).toEqual({ who: "b" });
     });
 
+    it("keeps every state written at the same moment by many learners (writes that share a commit)", async () => {
+      const ids = Array.from({ length: 40 }, (_, i) => `together-${i}-${randomUUID()}`);
+      await Promise.all(ids.map((id, i) => stores.conversations.set(id, i % 4 === 3 ? {} : { n: i })));
+      for (const [i, id] of ids.entries()) expect(await stores.conversations.get(id)).toEqual(i % 4 === 3 ? undefined : { n: i });
+    });
+
     it("keeps state across a reopen (restart)", async () => {
       const id = `restart-${randomUUID()}`;
       await stores.conversations.set(id, { steps: { index: 1 } });
