@@ -1,55 +1,7 @@
 /**
- * Shapes of the channels' delivery ports (`OutboxStore`, `InboxStore` in channels/shared/delivery-store.ts), restated
- * because storage may not import channels; compose.ts passes the adapters to the channels, so the compiler checks that
- * both shapes still match. `DeadLetterRecords` is what the admin route (http/admin/outbox-route.ts) reads.
+ * Retention of the delivery tables. The ports the adapters implement (outbox, inbox, dead letters) are in
+ * shared/delivery-ports.ts; compose.ts passes the adapters to the channels and the admin route.
  */
-export type DeliveryChannel = "telegram" | "zalo";
-
-export interface StoredOutboxMessage {
-  id: number;
-  chatId: string;
-  payload: string;
-  attempts: number;
-  createdAt: Date;
-}
-
-export type OutboxSettlement =
-  | { state: "sent" }
-  | { state: "retry"; attempts: number; at: Date; error: string }
-  | { state: "dead"; attempts: number; at: Date; error: string };
-
-export interface OutboxRecords {
-  append(channel: DeliveryChannel, chatId: string, payloads: string[], opts: { now: Date; maxPending: number }): Promise<boolean>;
-  due(channel: DeliveryChannel, now: Date, limit: number): Promise<StoredOutboxMessage[]>;
-  nextDueAt(channel: DeliveryChannel): Promise<Date | undefined>;
-  settle(id: number, outcome: OutboxSettlement): Promise<void>;
-}
-
-export interface InboxRecords {
-  accept(channel: DeliveryChannel, key: string, payload: string, now: Date): Promise<boolean>;
-  done(channel: DeliveryChannel, key: string, now: Date): Promise<void>;
-  unfinished(channel: DeliveryChannel, limit: number): Promise<Array<{ key: string; payload: string }>>;
-}
-
-/** A message the outbox gave up on. */
-export interface DeadLetterRecord {
-  id: number;
-  channel: string;
-  chatId: string;
-  payload: string;
-  attempts: number;
-  lastError: string;
-  createdAt: Date;
-  deadAt: Date;
-}
-
-export interface DeadLetterRecords {
-  /** Newest first. */
-  list(limit: number): Promise<DeadLetterRecord[]>;
-  /** Puts a dead letter back in its chat's queue with a fresh retry budget; false when there is no such dead letter. */
-  retry(id: number, now: Date): Promise<boolean>;
-}
-
 export interface DeliveryRetention {
   /** Dead letters older than this are deleted (on the next dead letter written). */
   deadLetterRetentionMs: number;

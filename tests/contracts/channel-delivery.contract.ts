@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InboxStore, OutboxStore } from "../../src/channels/shared/delivery-store.js";
-import type { DeadLetterRecords } from "../../src/storage/channel-delivery.js";
+import type { DeadLetterList, InboxStore, OutboxStore } from "../../src/shared/delivery-ports.js";
 
 export interface ChannelDelivery {
   outbox: OutboxStore;
   inbox: InboxStore;
-  deadLetters: DeadLetterRecords;
+  deadLetters: DeadLetterList;
 }
 
 export interface ChannelDeliverySubject extends ChannelDelivery {

@@ -1,6 +1,6 @@
 import type { Logger } from "../../shared/logger.js";
 import { silentLogger } from "../../shared/logger.js";
-import type { ChatChannel, InboxStore } from "./delivery-store.js";
+import type { ChatChannel, InboxStore } from "../../shared/delivery-ports.js";
 
 export interface InboxOptions {
   channel: ChatChannel;

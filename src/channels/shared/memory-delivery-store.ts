@@ -1,5 +1,5 @@
 import { BoundedMap } from "./bounded-map.js";
-import type { ChatChannel, InboxStore, OutboxMessage, OutboxStore } from "./delivery-store.js";
+import type { ChatChannel, InboxStore, OutboxMessage, OutboxStore } from "../../shared/delivery-ports.js";
 
 interface Row extends OutboxMessage {
   channel: ChatChannel;

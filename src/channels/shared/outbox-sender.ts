@@ -1,6 +1,6 @@
 import type { Logger } from "../../shared/logger.js";
 import { silentLogger } from "../../shared/logger.js";
-import type { ChatChannel, OutboxMessage, OutboxStore } from "./delivery-store.js";
+import type { ChatChannel, OutboxMessage, OutboxStore } from "../../shared/delivery-ports.js";
 
 /** How hard the outbox tries before a message becomes a dead letter (config.ts: OUTBOX_*). */
 export interface OutboxPolicy {

@@ -3,7 +3,7 @@ import type { Update, UserFromGetMe } from "telegraf/types";
 import type { Assistant, IncomingMessage } from "../../assistant/index.js";
 import type { Logger } from "../../shared/logger.js";
 import { silentLogger } from "../../shared/logger.js";
-import type { InboxStore, OutboxStore } from "../shared/delivery-store.js";
+import type { InboxStore, OutboxStore } from "../../shared/delivery-ports.js";
 import { createInbox } from "../shared/inbox.js";
 import { channelLogger } from "../shared/log-safe.js";
 import { KeyedRunner } from "../shared/keyed-runner.js";

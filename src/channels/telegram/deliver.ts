@@ -1,7 +1,7 @@
 import type { Telegram } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { Reply } from "../../assistant/index.js";
-import type { OutboxMessage } from "../shared/delivery-store.js";
+import type { OutboxMessage } from "../../shared/delivery-ports.js";
 import type { SendQueue } from "../shared/send-queue.js";
 import type { CallbackData } from "./callback-data.js";
 import type { PollActionStore } from "./poll-actions.js";

@@ -1,25 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-
-/** A chat message the outbox gave up on (storage/channel-delivery.ts DeadLetterRecord, restated: http ↛ storage). */
-export interface DeadLetter {
-  id: number;
-  channel: string;
-  chatId: string;
-  payload: string;
-  attempts: number;
-  lastError: string;
-  createdAt: Date;
-  deadAt: Date;
-}
-
-/** The admin's view of the outbox's dead letters. */
-export interface DeadLetterList {
-  /** Newest first. */
-  list(limit: number): Promise<DeadLetter[]>;
-  /** Back into its chat's queue with a fresh retry budget; false when there is no such dead letter. */
-  retry(id: number, now: Date): Promise<boolean>;
-}
+import type { DeadLetterList } from "../../shared/delivery-ports.js";
 
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 const idParams = z.object({ id: z.coerce.number().int().positive() });

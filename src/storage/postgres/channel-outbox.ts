@@ -1,11 +1,5 @@
-import {
-  defaultDeliveryRetention,
-  INBOX_PURGE_EVERY_MS,
-  type DeadLetterRecords,
-  type DeliveryRetention,
-  type InboxRecords,
-  type OutboxRecords,
-} from "../channel-delivery.js";
+import { defaultDeliveryRetention, INBOX_PURGE_EVERY_MS, type DeliveryRetention } from "../channel-delivery.js";
+import type { DeadLetterList, InboxStore, OutboxStore } from "../../shared/delivery-ports.js";
 import type pg from "pg";
 import type { PgPool } from "./database.js";
 import { inTransaction } from "./transaction.js";
@@ -45,7 +39,7 @@ export function createPostgresChannelDelivery(pool: PgPool, retention: Partial<D
       return work(client, row.channel, row.chat_id);
     });
 
-  const outbox: OutboxRecords = {
+  const outbox: OutboxStore = {
     async append(channel, chatId, payloads, { now, maxPending }) {
       return inTransaction(pool, async (client) => {
         await client.query(LOCK_CHAT, [channel, chatId]);
@@ -111,7 +105,7 @@ export function createPostgresChannelDelivery(pool: PgPool, retention: Partial<D
     },
   };
 
-  const inbox: InboxRecords = {
+  const inbox: InboxStore = {
     async accept(channel, key, payload, now) {
       if (now.getTime() - lastInboxPurge >= INBOX_PURGE_EVERY_MS) {
         lastInboxPurge = now.getTime();
@@ -135,7 +129,7 @@ export function createPostgresChannelDelivery(pool: PgPool, retention: Partial<D
     },
   };
 
-  const deadLetters: DeadLetterRecords = {
+  const deadLetters: DeadLetterList = {
     async list(limit) {
       const { rows } = await pool.query<{
         id: string;

@@ -1,12 +1,5 @@
-import {
-  defaultDeliveryRetention,
-  INBOX_PURGE_EVERY_MS,
-  type DeadLetterRecords,
-  type DeliveryRetention,
-  type InboxRecords,
-  type OutboxRecords,
-  type OutboxSettlement,
-} from "../channel-delivery.js";
+import { defaultDeliveryRetention, INBOX_PURGE_EVERY_MS, type DeliveryRetention } from "../channel-delivery.js";
+import type { DeadLetterList, InboxStore, OutboxOutcome, OutboxStore } from "../../shared/delivery-ports.js";
 import { guardOf, type SqliteDatabase } from "./database.js";
 import { groupCommit } from "./group-commit.js";
 
@@ -20,7 +13,7 @@ interface AppendCall {
 
 interface SettleCall {
   id: number;
-  outcome: OutboxSettlement;
+  outcome: OutboxOutcome;
 }
 
 interface InboxCall {
@@ -137,7 +130,7 @@ export function createSqliteChannelDelivery(db: SqliteDatabase, retention: Parti
   const acceptGrouped = grouped((u: InboxCall) => acceptUpdate.run(u.channel, u.key, u.payload, u.now).changes === 1);
   const doneGrouped = grouped((u: Omit<InboxCall, "payload">) => markDone.run(u.now, u.channel, u.key));
 
-  const outbox: OutboxRecords = {
+  const outbox: OutboxStore = {
     async append(channel, chatId, payloads, { now, maxPending }) {
       return appendGrouped({ channel, chatId, payloads, now: now.toISOString(), maxPending });
     },
@@ -153,7 +146,7 @@ export function createSqliteChannelDelivery(db: SqliteDatabase, retention: Parti
     },
   };
 
-  const inbox: InboxRecords = {
+  const inbox: InboxStore = {
     async accept(channel, key, payload, now) {
       if (now.getTime() - lastInboxPurge >= INBOX_PURGE_EVERY_MS) {
         lastInboxPurge = now.getTime();
@@ -169,7 +162,7 @@ export function createSqliteChannelDelivery(db: SqliteDatabase, retention: Parti
     },
   };
 
-  const deadLetters: DeadLetterRecords = {
+  const deadLetters: DeadLetterList = {
     async list(limit) {
       return (await guard.read(() => listDead.all(limit))).map((r) => ({
         ...r,

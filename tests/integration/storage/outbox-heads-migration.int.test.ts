@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { OutboxStore } from "../../../src/channels/shared/delivery-store.js";
+import type { OutboxStore } from "../../../src/shared/delivery-ports.js";
 import { createPostgresChannelDelivery } from "../../../src/storage/postgres/channel-outbox.js";
 import { openPostgres } from "../../../src/storage/postgres/database.js";
 import { createSqliteChannelDelivery } from "../../../src/storage/sqlite/channel-outbox.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { OutboxMessage } from "../../../../src/channels/shared/delivery-store.js";
+import type { OutboxMessage } from "../../../../src/shared/delivery-ports.js";
 import { createMemoryOutboxStore } from "../../../../src/channels/shared/memory-delivery-store.js";
 import { backoffDelayMs, createOutboxSender, type OutboxPolicy } from "../../../../src/channels/shared/outbox-sender.js";
 import { manualTimers, type ManualTimers } from "../../../fakes/manual-timers.js";

@@ -1,6 +1,7 @@
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
-import { outboxRoute, previewOf, type DeadLetter } from "../../../../src/http/admin/outbox-route.js";
+import { outboxRoute, previewOf } from "../../../../src/http/admin/outbox-route.js";
+import type { DeadLetter } from "../../../../src/shared/delivery-ports.js";
 
 const letter: DeadLetter = {
   id: 7,

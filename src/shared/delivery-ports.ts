@@ -1,7 +1,9 @@
 /**
- * Ports for durable chat delivery (issue 11, items 6 and 7). compose.ts backs them with the database
- * (storage/sqlite/channel-outbox.ts, storage/postgres/channel-outbox.ts, which restate these shapes because storage may
- * not import channels); the in-memory versions (memory-delivery-store.ts) serve tests and scripts.
+ * Ports for durable chat delivery (issue 11, items 6 and 7), in one place for the three sides that meet here: the
+ * channels write and send through them (channels/shared/outbox-sender.ts, inbox.ts), storage implements them
+ * (storage/sqlite/channel-outbox.ts, storage/postgres/channel-outbox.ts; memory-delivery-store.ts for tests and
+ * scripts), and the admin pages read the dead letters (http/admin/outbox-route.ts). Kept in shared/ because the import
+ * rules let each of them import shared/ but not one another.
  */
 
 export type ChatChannel = "telegram" | "zalo";
@@ -61,4 +63,19 @@ export interface InboxStore {
   done(channel: ChatChannel, key: string, now: Date): Promise<void>;
   /** Updates received but never marked done (the process stopped mid-way), oldest first. */
   unfinished(channel: ChatChannel, limit: number): Promise<InboxEntry[]>;
+}
+
+/** A chat message the outbox gave up on, as the admin's dead-letter list shows it. */
+export interface DeadLetter extends OutboxMessage {
+  channel: string;
+  lastError: string;
+  deadAt: Date;
+}
+
+/** The outbox's dead letters, for the admin. */
+export interface DeadLetterList {
+  /** Newest first. */
+  list(limit: number): Promise<DeadLetter[]>;
+  /** Puts a dead letter back in its chat's queue with a fresh retry budget; false when there is no such dead letter. */
+  retry(id: number, now: Date): Promise<boolean>;
 }
