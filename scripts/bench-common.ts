@@ -6,27 +6,16 @@
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
 
-export const HOST = "127.0.0.1";
+export { freePort, HOST } from "./loopback.js";
+import { HOST } from "./loopback.js";
 
 export function flags(args: readonly string[]) {
   return (name: string, fallback: string): string => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] ?? fallback : fallback;
   };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      server.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 /** Polls `url` until it answers 2xx; `everyMs` small when the wait itself is what is measured (cold start). */

@@ -4,24 +4,13 @@
  * with SIGKILL or stopped with SIGTERM. Plus the small HTTP helpers every scenario uses. Loopback only.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 
-export const HOST = "127.0.0.1";
+export { freePort, HOST } from "./loopback.js";
+import { HOST } from "./loopback.js";
 /** The assistant's reply when the database is locked or gone (src/assistant/assistant.ts). */
 export const STORAGE_BUSY_MARK = "chưa ghi nhận được tin nhắn";
 /** The generic error template (prompts/error.txt). */
 export const ERROR_MARK = "trục trặc";
-
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      server.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
