@@ -18,7 +18,7 @@ import { createFocusedComposer } from "./focused-answer.js";
 import { questionTypes } from "./question-type.js";
 import type { ConfidenceScorer } from "./confidence.js";
 import { phraseWithModel } from "./llm-phrase.js";
-import { scopeVerdict, unanchoredVerdict, withScopeHint } from "./scope.js";
+import { scopeOf, withScopeHint } from "./scope.js";
 import { isSafeAnswer } from "./safety-guard.js";
 import { readTopic, writeTopic } from "./topic-state.js";
 
@@ -129,11 +129,11 @@ export function createQaFeature(deps: QaDeps): QaFeature {
     // those skip the last step, so they get the topic's reading or "not sure", never "out of scope".
     const forms = [question, normalize(question)];
     const leansOnTopic = correctionOf(question) !== undefined || readTopic(turn.state, turn.now) !== undefined;
-    const scope =
-      scopeVerdict(...forms) ??
-      (leansOnTopic
-        ? undefined
-        : await unanchoredVerdict(forms, async () => (await chooseHit(chooseDeps, question, undefined))?.confidence ?? 0, UNANCHORED_MIN_CONFIDENCE));
+    const scope = await scopeOf(
+      forms,
+      leansOnTopic ? undefined : async () => (await chooseHit(chooseDeps, question, undefined))?.confidence ?? 0,
+      UNANCHORED_MIN_CONFIDENCE,
+    );
     if (scope) {
       const refusal = await refuse(turn, question, "out_of_scope", 0);
       return { ...refusal, text: withScopeHint(refusal.text, scope.category) };

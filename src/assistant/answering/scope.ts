@@ -81,15 +81,7 @@ export function topicCategory(...texts: string[]): string | undefined {
  * message (as typed, normalised); a cue or a topic in any of them counts, and an anchor in any of them keeps it.
  */
 export function scopeVerdict(...texts: string[]): ScopeVerdict | undefined {
-  const anchored = hasDomainAnchor(...texts);
-  for (const t of texts) {
-    const match = t ? outOfScopeMatch(t) : undefined;
-    // A cue alone names a subject; with something we teach beside it, retrieval decides.
-    if (match && !(match.cueOnly && anchored)) return { category: match.category, reason: "cue" };
-  }
-  if (anchored) return undefined;
-  const category = topicCategory(...texts);
-  return category ? { category, reason: "topic" } : undefined;
+  return verdictOf(texts, hasDomainAnchor(...texts));
 }
 
 /**
@@ -102,7 +94,35 @@ export async function unanchoredVerdict(
   topConfidence: () => Promise<number>,
   minConfidence: number,
 ): Promise<ScopeVerdict | undefined> {
-  if (hasDomainAnchor(...texts)) return undefined;
+  return unanchoredOf(hasDomainAnchor(...texts), topConfidence, minConfidence);
+}
+
+/**
+ * All three steps with the anchors looked up once (the answer path's entry). Without `topConfidence` (a message that
+ * may lean on an open topic, a correction) step 3 is skipped.
+ */
+export async function scopeOf(
+  texts: readonly string[],
+  topConfidence: (() => Promise<number>) | undefined,
+  minConfidence: number,
+): Promise<ScopeVerdict | undefined> {
+  const anchored = hasDomainAnchor(...texts);
+  return verdictOf(texts, anchored) ?? (topConfidence ? unanchoredOf(anchored, topConfidence, minConfidence) : undefined);
+}
+
+function verdictOf(texts: readonly string[], anchored: boolean): ScopeVerdict | undefined {
+  for (const t of texts) {
+    const match = t ? outOfScopeMatch(t) : undefined;
+    // A cue alone names a subject; with something we teach beside it, retrieval decides.
+    if (match && !(match.cueOnly && anchored)) return { category: match.category, reason: "cue" };
+  }
+  if (anchored) return undefined;
+  const category = topicCategory(...texts);
+  return category ? { category, reason: "topic" } : undefined;
+}
+
+async function unanchoredOf(anchored: boolean, topConfidence: () => Promise<number>, minConfidence: number): Promise<ScopeVerdict | undefined> {
+  if (anchored) return undefined;
   return (await topConfidence()) < minConfidence ? { category: "other", reason: "unanchored" } : undefined;
 }
 
