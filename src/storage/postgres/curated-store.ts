@@ -1,4 +1,5 @@
 import type { CuratedAnswer, CuratedContent, CuratedStore, PublishedCurated } from "../../assistant/curated/ports.js";
+import { CURATED_SELECT, curatedAnswerOf, curatedContentOf } from "../curated-row.js";
 import type { PgPool } from "./database.js";
 
 interface Row {
@@ -21,45 +22,15 @@ interface Row {
   v_published_at: Date | null;
 }
 
-const SELECT = `SELECT a.*, v.question AS v_question, v.alternatives AS v_alternatives, v.answer AS v_answer,
-  v.source_title AS v_source_title, v.source_url AS v_source_url, v.published_at AS v_published_at
-  FROM curated_answer a LEFT JOIN curated_answer_version v ON v.curated_id = a.id AND v.version = a.published_version`;
-
-const content = (r: { question: string; alternatives: string[]; answer: string; source_title: string; source_url: string }): CuratedContent => ({
-  question: r.question,
-  alternatives: r.alternatives,
-  answer: r.answer,
-  sourceTitle: r.source_title,
-  sourceUrl: r.source_url,
-});
-
-function toAnswer(r: Row): CuratedAnswer {
-  const draft = content(r);
-  const published =
-    r.published_version !== null && r.v_question !== null
-      ? {
-          ...content({ question: r.v_question, alternatives: r.v_alternatives ?? [], answer: r.v_answer ?? "", source_title: r.v_source_title ?? "", source_url: r.v_source_url ?? "" }),
-          version: Number(r.published_version),
-          publishedAt: r.v_published_at?.toISOString() ?? "",
-        }
-      : undefined;
-  const { version: _v, publishedAt: _p, ...publishedContent } = published ?? { version: 0, publishedAt: "" };
-  return {
-    id: Number(r.id),
-    status: r.status,
-    draft,
-    ...(published ? { published } : {}),
-    hasDraft: !published || JSON.stringify(publishedContent) !== JSON.stringify(draft),
-    hits: Number(r.hits),
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
-  };
-}
+/** PostgreSQL returns TIMESTAMPTZ as Date. */
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+const toAnswer = (r: Row) =>
+  curatedAnswerOf({ ...r, created_at: r.created_at.toISOString(), updated_at: r.updated_at.toISOString(), v_published_at: iso(r.v_published_at) });
 
 /** CuratedStore on PostgreSQL (tables from migrations/006_curated_feedback.sql); publish and rollback are transactions. */
 export function createPostgresCuratedStore(pool: PgPool): CuratedStore {
   const get = async (q: Pick<PgPool, "query">, id: number) => {
-    const { rows } = await q.query<Row>(`${SELECT} WHERE a.id = $1`, [id]);
+    const { rows } = await q.query<Row>(`${CURATED_SELECT} WHERE a.id = $1`, [id]);
     return rows[0] ? toAnswer(rows[0]) : undefined;
   };
   const args = (c: CuratedContent) => [c.question, JSON.stringify(c.alternatives), c.answer, c.sourceTitle, c.sourceUrl];
@@ -98,7 +69,7 @@ export function createPostgresCuratedStore(pool: PgPool): CuratedStore {
 
   return {
     async list(options = {}) {
-      const { rows } = await pool.query<Row>(`${SELECT} ORDER BY a.updated_at DESC, a.id DESC`);
+      const { rows } = await pool.query<Row>(`${CURATED_SELECT} ORDER BY a.updated_at DESC, a.id DESC`);
       return rows.map(toAnswer).filter((a) => options.includeRetired || a.status !== "retired");
     },
     get: (id) => get(pool, id),
@@ -125,7 +96,7 @@ export function createPostgresCuratedStore(pool: PgPool): CuratedStore {
         "SELECT * FROM curated_answer_version WHERE curated_id = $1 ORDER BY version DESC",
         [id],
       );
-      return rows.map((r) => ({ ...content(r), version: Number(r.version), publishedAt: r.published_at.toISOString(), publishedBy: r.published_by }));
+      return rows.map((r) => ({ ...curatedContentOf(r), version: Number(r.version), publishedAt: r.published_at.toISOString(), publishedBy: r.published_by }));
     },
     rollback: (id, to, by, at) =>
       locked(id, async (client) => {
@@ -142,7 +113,7 @@ export function createPostgresCuratedStore(pool: PgPool): CuratedStore {
       return rowCount ? get(pool, id) : undefined;
     },
     async published() {
-      const { rows } = await pool.query<Row>(`${SELECT} WHERE a.status = 'published' AND a.published_version IS NOT NULL ORDER BY a.id`);
+      const { rows } = await pool.query<Row>(`${CURATED_SELECT} WHERE a.status = 'published' AND a.published_version IS NOT NULL ORDER BY a.id`);
       return rows.flatMap((r): PublishedCurated[] => {
         const a = toAnswer(r);
         if (!a.published) return [];

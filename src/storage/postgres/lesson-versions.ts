@@ -1,17 +1,13 @@
 import type { LessonRecord, LessonVersion, LessonVersionStore } from "../../publishing/ports.js";
 import { AppError } from "../../shared/errors.js";
+import { lessonRecordOf, type LessonRow } from "../lesson-row.js";
 import type { PgPool } from "./database.js";
 import { inTransaction } from "./transaction.js";
 
-interface LessonRow {
-  lesson_id: string;
-  live_version: number | null;
+/** kb_lesson as PostgreSQL returns it: TIMESTAMPTZ columns as Date. */
+interface PgLessonRow extends Omit<LessonRow, "retired_at" | "draft_at" | "updated_at"> {
   retired_at: Date | null;
-  seed_hash: string | null;
-  draft_markdown: string | null;
-  draft_author: string | null;
   draft_at: Date | null;
-  draft_base_version: number | null;
   updated_at: Date;
 }
 
@@ -24,24 +20,8 @@ interface VersionRow {
   note: string;
 }
 
-const toRecord = (r: LessonRow): LessonRecord => ({
-  lessonId: r.lesson_id,
-  ...(r.live_version !== null && r.retired_at === null ? { liveVersion: r.live_version } : {}),
-  ...(r.retired_at !== null ? { retiredAt: r.retired_at.toISOString() } : {}),
-  ...(r.seed_hash !== null ? { seedHash: r.seed_hash } : {}),
-  ...(r.draft_markdown !== null
-    ? {
-        draft: {
-          lessonId: r.lesson_id,
-          markdown: r.draft_markdown,
-          author: r.draft_author ?? "",
-          at: (r.draft_at ?? r.updated_at).toISOString(),
-          ...(r.draft_base_version !== null ? { baseVersion: r.draft_base_version } : {}),
-        },
-      }
-    : {}),
-  updatedAt: r.updated_at.toISOString(),
-});
+const toRecord = (r: PgLessonRow): LessonRecord =>
+  lessonRecordOf({ ...r, retired_at: r.retired_at?.toISOString() ?? null, draft_at: r.draft_at?.toISOString() ?? null, updated_at: r.updated_at.toISOString() });
 
 const toVersion = (r: VersionRow): LessonVersion => ({
   lessonId: r.lesson_id,
@@ -59,11 +39,11 @@ const toVersion = (r: VersionRow): LessonVersion => ({
 export function createPostgresLessonVersionStore(pool: PgPool, clock: () => Date = () => new Date()): LessonVersionStore {
   return {
     async list() {
-      const { rows } = await pool.query<LessonRow>("SELECT * FROM kb_lesson ORDER BY lesson_id");
+      const { rows } = await pool.query<PgLessonRow>("SELECT * FROM kb_lesson ORDER BY lesson_id");
       return rows.map(toRecord);
     },
     async get(lessonId) {
-      const { rows } = await pool.query<LessonRow>("SELECT * FROM kb_lesson WHERE lesson_id = $1", [lessonId]);
+      const { rows } = await pool.query<PgLessonRow>("SELECT * FROM kb_lesson WHERE lesson_id = $1", [lessonId]);
       return rows[0] ? toRecord(rows[0]) : undefined;
     },
     async liveMarkdown() {

@@ -1,4 +1,5 @@
 import type { CuratedAnswer, CuratedContent, CuratedStore, CuratedVersion, PublishedCurated } from "../../assistant/curated/ports.js";
+import { CURATED_SELECT, curatedAnswerOf, curatedContentOf, curatedContentOnly, type ContentColumns } from "../curated-row.js";
 import { guardOf, type SqliteDatabase } from "./database.js";
 
 interface Row {
@@ -32,53 +33,17 @@ interface VersionRow {
   published_by: string;
 }
 
-const SELECT = `SELECT a.*, v.question AS v_question, v.alternatives AS v_alternatives, v.answer AS v_answer,
-  v.source_title AS v_source_title, v.source_url AS v_source_url, v.published_at AS v_published_at
-  FROM curated_answer a LEFT JOIN curated_answer_version v ON v.curated_id = a.id AND v.version = a.published_version`;
-
-const content = (r: { question: string; alternatives: string; answer: string; source_title: string; source_url: string }): CuratedContent => ({
-  question: r.question,
-  alternatives: JSON.parse(r.alternatives) as string[],
-  answer: r.answer,
-  sourceTitle: r.source_title,
-  sourceUrl: r.source_url,
-});
-
-function toAnswer(r: Row): CuratedAnswer {
-  const draft = content(r);
-  const published =
-    r.published_version !== null && r.v_question !== null
-      ? {
-          ...content({ question: r.v_question, alternatives: r.v_alternatives ?? "[]", answer: r.v_answer ?? "", source_title: r.v_source_title ?? "", source_url: r.v_source_url ?? "" }),
-          version: r.published_version,
-          publishedAt: r.v_published_at ?? "",
-        }
-      : undefined;
-  return {
-    id: r.id,
-    status: r.status,
-    draft,
-    ...(published ? { published } : {}),
-    hasDraft: !published || JSON.stringify(contentOnly(published)) !== JSON.stringify(draft),
-    hits: r.hits,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-const contentOnly = (c: CuratedContent): CuratedContent => ({
-  question: c.question,
-  alternatives: c.alternatives,
-  answer: c.answer,
-  sourceTitle: c.sourceTitle,
-  sourceUrl: c.sourceUrl,
-});
+/** SQLite keeps the question lists as JSON text. */
+const parsed = (list: string): string[] => JSON.parse(list) as string[];
+const content = (r: Omit<ContentColumns, "alternatives"> & { alternatives: string }) => curatedContentOf({ ...r, alternatives: parsed(r.alternatives) });
+const toAnswer = (r: Row) =>
+  curatedAnswerOf({ ...r, alternatives: parsed(r.alternatives), v_alternatives: r.v_alternatives === null ? null : parsed(r.v_alternatives) });
 
 /** CuratedStore on SQLite (tables from migrations/006_curated_feedback.sql). */
 export function createSqliteCuratedStore(db: SqliteDatabase): CuratedStore {
   const guard = guardOf(db);
-  const one = db.prepare<[number], Row>(`${SELECT} WHERE a.id = ?`);
-  const all = db.prepare<[], Row>(`${SELECT} ORDER BY a.updated_at DESC, a.id DESC`);
+  const one = db.prepare<[number], Row>(`${CURATED_SELECT} WHERE a.id = ?`);
+  const all = db.prepare<[], Row>(`${CURATED_SELECT} ORDER BY a.updated_at DESC, a.id DESC`);
   const insert = db.prepare<[string, string, string, string, string, string, string]>(
     `INSERT INTO curated_answer (question, alternatives, answer, source_title, source_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -96,7 +61,7 @@ export function createSqliteCuratedStore(db: SqliteDatabase): CuratedStore {
   const versions = db.prepare<[number], VersionRow>("SELECT * FROM curated_answer_version WHERE curated_id = ? ORDER BY version DESC");
   const version = db.prepare<[number, number], VersionRow>("SELECT * FROM curated_answer_version WHERE curated_id = ? AND version = ?");
   const retire = db.prepare<[string, number]>("UPDATE curated_answer SET status = 'retired', updated_at = ? WHERE id = ?");
-  const published = db.prepare<[], Row>(`${SELECT} WHERE a.status = 'published' AND a.published_version IS NOT NULL ORDER BY a.id`);
+  const published = db.prepare<[], Row>(`${CURATED_SELECT} WHERE a.status = 'published' AND a.published_version IS NOT NULL ORDER BY a.id`);
   const hit = db.prepare<[number]>("UPDATE curated_answer SET hits = hits + 1 WHERE id = ?");
 
   const get = (id: number) => {
@@ -157,7 +122,7 @@ export function createSqliteCuratedStore(db: SqliteDatabase): CuratedStore {
       const rows = await guard.read(() => published.all());
       return rows.flatMap((r): PublishedCurated[] => {
         const a = toAnswer(r);
-        return a.published ? [{ id: a.id, ...contentOnly(a.published), version: a.published.version, publishedAt: a.published.publishedAt }] : [];
+        return a.published ? [{ id: a.id, ...curatedContentOnly(a.published), version: a.published.version, publishedAt: a.published.publishedAt }] : [];
       });
     },
     async recordHit(id) {

@@ -1,37 +1,7 @@
-import type { LessonRecord, LessonVersion, LessonVersionStore } from "../../publishing/ports.js";
+import type { LessonVersion, LessonVersionStore } from "../../publishing/ports.js";
 import { AppError } from "../../shared/errors.js";
+import { lessonRecordOf, type LessonRow } from "../lesson-row.js";
 import { guardOf, type SqliteDatabase } from "./database.js";
-
-interface LessonRow {
-  lesson_id: string;
-  live_version: number | null;
-  retired_at: string | null;
-  seed_hash: string | null;
-  draft_markdown: string | null;
-  draft_author: string | null;
-  draft_at: string | null;
-  draft_base_version: number | null;
-  updated_at: string;
-}
-
-const toRecord = (r: LessonRow): LessonRecord => ({
-  lessonId: r.lesson_id,
-  ...(r.live_version !== null && r.retired_at === null ? { liveVersion: r.live_version } : {}),
-  ...(r.retired_at !== null ? { retiredAt: r.retired_at } : {}),
-  ...(r.seed_hash !== null ? { seedHash: r.seed_hash } : {}),
-  ...(r.draft_markdown !== null
-    ? {
-        draft: {
-          lessonId: r.lesson_id,
-          markdown: r.draft_markdown,
-          author: r.draft_author ?? "",
-          at: r.draft_at ?? r.updated_at,
-          ...(r.draft_base_version !== null ? { baseVersion: r.draft_base_version } : {}),
-        },
-      }
-    : {}),
-  updatedAt: r.updated_at,
-});
 
 const SELECT_VERSION = "SELECT lesson_id AS lessonId, version, markdown, author, at, note FROM kb_lesson_version";
 
@@ -112,11 +82,11 @@ export function createSqliteLessonVersionStore(db: SqliteDatabase, clock: () => 
 
   return {
     async list() {
-      return (await guard.read(() => all.all())).map(toRecord);
+      return (await guard.read(() => all.all())).map(lessonRecordOf);
     },
     async get(lessonId) {
       const row = await guard.read(() => one.get(lessonId));
-      return row ? toRecord(row) : undefined;
+      return row ? lessonRecordOf(row) : undefined;
     },
     async liveMarkdown() {
       return guard.read(() => live.all());
