@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, FastifyPluginAsync } from "fastify";
 import type { Logger as PinoLogger } from "pino";
@@ -48,6 +49,7 @@ import {
   CONFIDENCE_THRESHOLD as OUT_OF_SCOPE_THRESHOLD,
   IndexBuilder,
   loadBuilderCache,
+  RankingThread,
   readLexicon,
   saveBuilderCache,
 } from "./retrieval/index.js";
@@ -216,6 +218,12 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
       logger.warn({ err, file: builderCache.file }, "could not save the index builder cache; the next start analyses everything again"),
     );
   };
+  // Retrieval in a worker thread (issue 14): the main thread keeps HTTP, storage and the dialogue, and still ranks
+  // itself whenever the thread cannot (loading a new version, stopped, behind).
+  const useThread =
+    config.embeddings.kind === "hashed" && (config.rankingThread === "on" || (config.rankingThread === "auto" && availableParallelism() > 1));
+  const rankingThread = useThread ? new RankingThread({ logger: logger.child({ part: "ranking-thread" }) }) : undefined;
+  if (rankingThread) closers.push(() => rankingThread.close());
   const live = new LiveKnowledge({
     store: stores.lessons,
     build: (lessons, signature, problems) =>
@@ -228,6 +236,7 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
         embeddings: config.embeddings,
         logger: logger.child({ part: "retrieval" }),
         builder: indexBuilder,
+        rankingThread,
       }),
     logger: logger.child({ part: "knowledge" }),
     pollMs: config.knowledge.pollMs,

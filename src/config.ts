@@ -39,6 +39,11 @@ const envSchema = z
     LLM_TIMEOUT_MS: intWithDefault(4000, 100, 120_000),
     /** The longest a citizen waits for an answer, endpoints included: the LLM gets what retrieval left of it. */
     ANSWER_BUDGET_MS: intWithDefault(2500, 500, 120_000),
+    /**
+     * Retrieval in a worker thread beside the main one (issue 14): "auto" uses it when the machine has more than
+     * one core; "off" ranks on the main thread only. Built-in embedder only.
+     */
+    RANKING_THREAD: z.preprocess((v) => (v === "" || v === undefined ? "auto" : v), z.enum(["auto", "on", "off"])),
     /** Circuit breaker of both optional endpoints: consecutive failures that open it, and its cool-down. */
     ENDPOINT_BREAKER_FAILURES: intWithDefault(3, 1, 1000),
     ENDPOINT_BREAKER_COOLDOWN_MS: intWithDefault(30_000, 100, 3_600_000),
@@ -146,6 +151,8 @@ export interface Config {
   llm?: { url: string; model: string; apiKey?: string; timeoutMs: number; breaker: { failureThreshold: number; cooldownMs: number } };
   /** ANSWER_BUDGET_MS: time budget of one answer; the optional LLM only gets what is left of it after retrieval. */
   answerBudgetMs: number;
+  /** RANKING_THREAD: rank in a worker thread ("auto": when the machine has more than one core). */
+  rankingThread: "auto" | "on" | "off";
   telegram?: {
     token: string;
     apiRoot: string;
@@ -220,6 +227,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         }
       : { kind: "hashed" },
     answerBudgetMs: e.ANSWER_BUDGET_MS,
+    rankingThread: e.RANKING_THREAD,
     llm: e.LLM_URL
       ? { url: e.LLM_URL, model: e.LLM_MODEL ?? "qwen2.5", apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS, breaker }
       : undefined,

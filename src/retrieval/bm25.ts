@@ -13,6 +13,17 @@ export interface Bm25Data {
   postings: Array<[term: string, entries: Array<[doc: number, tf: number]>]>;
 }
 
+/** The index's own arrays, for another thread (a structured clone copies them; nothing is re-sorted or re-built). */
+export interface Bm25Layout {
+  k1: number;
+  b: number;
+  terms: string[];
+  starts: Int32Array;
+  docs: Int32Array;
+  tfs: Float64Array;
+  docLen: number[];
+}
+
 export class Bm25Index {
   private readonly avgdl: number;
   /**
@@ -109,6 +120,15 @@ export class Bm25Index {
       }
     }
     return new Bm25Index(data.k1, data.b, { terms, starts, docs, tfs, docLen: [...data.docLen] });
+  }
+
+  /** This index's arrays as they are (see Bm25Layout). */
+  layout(): Bm25Layout {
+    return { k1: this.k1, b: this.b, terms: this.terms, starts: this.starts, docs: this.docs, tfs: this.tfs, docLen: this.docLen };
+  }
+
+  static fromLayout(layout: Bm25Layout): Bm25Index {
+    return new Bm25Index(layout.k1, layout.b, layout);
   }
 
   /** The saved form (data/index/lexical.json with a remote embedder); terms sorted, so identical input gives identical bytes. */

@@ -8,6 +8,7 @@ import { KnowledgeRetriever } from "./knowledge-retriever.js";
 import { readLexicon } from "./lexicon-files.js";
 import { IndexBuilder } from "./index-builder.js";
 import type { Lexicon } from "../nlp/index.js";
+import type { RankingThread } from "./ranking-thread/ranking-thread.js";
 
 export { CONFIDENCE_THRESHOLD, confidenceFrom } from "./confidence.js";
 export { KnowledgeRetriever } from "./knowledge-retriever.js";
@@ -19,6 +20,7 @@ export { lessonsToChunks } from "./chunk.js";
 export { IndexBuilder } from "./index-builder.js";
 export { builderSignature, loadBuilderCache, saveBuilderCache } from "./index-builder-cache.js";
 export { readLexicon } from "./lexicon-files.js";
+export { RankingThread } from "./ranking-thread/ranking-thread.js";
 
 export interface OpenKnowledgeIndexOptions {
   knowledgeDir: string;
@@ -81,6 +83,8 @@ export interface BuildKnowledgeIndexOptions extends Omit<OpenKnowledgeIndexOptio
    * every re-index so a publish only analyses what changed.
    */
   builder?: IndexBuilder;
+  /** Ranks in a worker thread (built-in embedder only); the retriever falls back to this thread when it cannot. */
+  rankingThread?: RankingThread;
 }
 
 /**
@@ -101,7 +105,13 @@ export async function buildKnowledgeIndex(options: BuildKnowledgeIndexOptions): 
     const started = performance.now();
     const built = (options.builder ?? new IndexBuilder(lexicon)).build(chunks, lessons);
     log.info({ lessons: lessons.length, chunks: chunks.length, ms: Math.round(performance.now() - started) }, "search index built");
-    const retriever = new KnowledgeRetriever(chunks, built.lexical, built.vector);
+    const offThread = options.rankingThread?.serve(version, {
+      lexicon,
+      lexical: built.lexical.layout(),
+      vector: built.vector.layout(built.hashed),
+      lessonIds: chunks.map((c) => c.lessonId),
+    });
+    const retriever = new KnowledgeRetriever(chunks, built.lexical, built.vector, undefined, offThread);
     return { retriever, chunks, lessons, version, rebuilt: true, problems, embeddingsStatus: () => "off" };
   }
   // Loaded only with a remote embedder: HNSWLib and its LangChain store cost ~20 MB and a third of a second at start.

@@ -1,19 +1,14 @@
 import type { Chunk, RetrievalHit, Retriever } from "../assistant/ports.js";
-import { confidenceFrom } from "./confidence.js";
+import { HybridRanking, type Ranking, type RetrievalMode, type VectorScoring } from "./hybrid-ranking.js";
 import type { LexicalRanker } from "./lexical-ranker.js";
-import { reciprocalRankFusion, RRF_K } from "./rrf.js";
-import type { VectorMatch } from "./vector-ranker.js";
 
 /** What the retriever needs of a vector ranker: HNSW over a remote model (vector-ranker.ts) or exact sparse scoring over the built-in embedder (sparse-vector-ranker.ts). */
-export interface VectorSearch {
+export interface VectorSearch extends VectorScoring {
   readonly dims: number;
   embedQuery(query: string): Promise<number[]>;
-  search(vector: number[], k: number): VectorMatch[];
-  similarity(vector: readonly number[], doc: number): number;
 }
 
-/** Which rankers to use; "lexical" and "vector" exist for the eval's comparison. */
-export type RetrievalMode = "hybrid" | "lexical" | "vector";
+export type { RetrievalMode } from "./hybrid-ranking.js";
 
 /** A hit with its own calibrated confidence (see confidence.ts) and the signals behind it. */
 export interface ScoredHit extends RetrievalHit {
@@ -38,21 +33,21 @@ export interface SearchResult {
 export type QueryVectors = (query: string) => Promise<number[] | undefined>;
 
 /**
- * Weight of the vector ranking in the fusion. The hashed embedder is a weaker ranker than BM25 on the dev set
- * (npm run eval), so it breaks ties and rescues typos rather than outvoting exact word matches. A real semantic
- * embedder would deserve 1.
+ * The same ranking done in another thread (ranking-thread/): `undefined` when it cannot take this one now (not
+ * started, still loading this knowledge version, stopped), and a rejected promise when it stopped meanwhile; the
+ * retriever then ranks on its own thread, with the same code and the same result.
  */
-const VECTOR_WEIGHT = 0.3;
-
-/** How deep each ranker looks before fusion. */
-const DEPTH = 50;
+export interface OffThreadRanking {
+  rank(query: string, k: number, mode: RetrievalMode): Promise<Ranking> | undefined;
+}
 
 /** Rankings remembered per retriever (a few hundred KB at most). */
 const RECENT_QUERIES = 2_000;
 
 /**
- * The Retriever adapter: lexical (BM25) and vector (HNSW) rankings fused by Reciprocal Rank Fusion.
- * `search` implements the core's port; `searchDetailed` also returns the confidence signal.
+ * The Retriever adapter: lexical (BM25) and vector rankings fused by Reciprocal Rank Fusion (hybrid-ranking.ts), on
+ * this thread or in the ranking thread when one is given. `search` implements the core's port; `searchDetailed`
+ * also returns the confidence signal.
  *
  * @example
  * const { hits, confidence } = await retriever.searchDetailed("dt ko dc vneid", 3);
@@ -64,7 +59,12 @@ export class KnowledgeRetriever implements Retriever {
     private readonly lexical?: LexicalRanker,
     private readonly vector?: VectorSearch,
     private readonly queryVectors?: QueryVectors,
-  ) {}
+    private readonly offThread?: OffThreadRanking,
+  ) {
+    this.hybrid = lexical ? new HybridRanking(lexical, chunks.map((c) => c.lessonId), vector) : undefined;
+  }
+
+  private readonly hybrid?: HybridRanking;
 
   private byId?: Map<string, Chunk>;
 
@@ -113,47 +113,31 @@ export class KnowledgeRetriever implements Retriever {
   private readonly recent = new Map<string, SearchResult>();
 
   private async rank(query: string, k: number, mode: RetrievalMode): Promise<SearchResult> {
-    const lexicalRanker = this.lexical!; // searchDetailed returned early without one
-    const terms = lexicalRanker.analyzeQuery(query);
-    const lexical = lexicalRanker.rank(terms, Math.max(DEPTH, k)).map((r) => r.doc);
-    // No vector index at all: the remote embedder was down when the index had to be built (see index.ts).
-    if (!this.vector) return this.lexicalOnly(terms, lexical, k);
-    const vectorQuery = this.queryVectors ? await this.queryVectors(query) : await this.vector.embedQuery(query);
-    if (!vectorQuery) return this.lexicalOnly(terms, lexical, k);
-    const vector = this.vector.search(vectorQuery, Math.max(DEPTH, k)).map((m) => m.doc);
-
-    const rankings = mode === "lexical" ? [lexical] : mode === "vector" ? [vector] : [lexical, vector];
-    const fused = reciprocalRankFusion(rankings, RRF_K, [1, VECTOR_WEIGHT]).slice(0, k);
-    const lexTop = lexical[0] !== undefined ? this.chunks[lexical[0]]?.lessonId : undefined;
-    const vecTop = vector[0] !== undefined ? this.chunks[vector[0]]?.lessonId : undefined;
-
-    const hits: ScoredHit[] = [];
-    for (const { doc, score } of fused) {
-      const chunk = this.chunks[doc];
-      if (!chunk) continue;
-      const coverage = lexicalRanker.coverage(terms, doc);
-      const similarity = this.vector.similarity(vectorQuery, doc);
-      const agreement = lexTop !== undefined && lexTop === vecTop && chunk.lessonId === lexTop;
-      const confidence = confidenceFrom({ coverage, similarity, agreement });
-      hits.push({ chunk, score, confidence, coverage, similarity });
+    const away = this.offThread?.rank(query, k, mode);
+    if (away) {
+      try {
+        return this.withChunks(await away);
+      } catch {
+        // The ranking thread stopped (it is restarted in the background): this thread ranks instead, same result.
+      }
     }
-    return { hits, confidence: hits[0]?.confidence ?? 0 };
+    return this.withChunks(await this.rankHere(query, k, mode));
   }
 
-  /**
-   * The fallback when the remote embedder is down or slow (or was down when the index had to be built). The index's vectors live in the remote model's space, so
-   * the built-in hashed embedder cannot stand in for it (other dimensions, other space); BM25 alone is the honest
-   * ranking, and issue 9 found plain BM25 competitive with the hybrid on the dev set. Confidence uses only the lexical evidence we have — no similarity, no agreement — so it
-   * is lower than in hybrid mode: weak matches get "not sure" instead of a guess while the endpoint is away.
-   */
-  private lexicalOnly(terms: ReturnType<LexicalRanker["analyzeQuery"]>, lexical: number[], k: number): SearchResult {
+  private async rankHere(query: string, k: number, mode: RetrievalMode): Promise<Ranking> {
+    const hybrid = this.hybrid!; // searchDetailed returned early without a lexical ranker
+    // No vector index at all: the remote embedder was down when the index had to be built (see index.ts).
+    if (!this.vector) return hybrid.rank(query, k, mode, undefined);
+    const vectorQuery = this.queryVectors ? await this.queryVectors(query) : await this.vector.embedQuery(query);
+    return hybrid.rank(query, k, mode, vectorQuery);
+  }
+
+  private withChunks(ranking: Ranking): SearchResult {
     const hits: ScoredHit[] = [];
-    for (const { doc, score } of reciprocalRankFusion([lexical], RRF_K).slice(0, k)) {
+    for (const { doc, score, confidence, coverage, similarity } of ranking.sections) {
       const chunk = this.chunks[doc];
-      if (!chunk) continue;
-      const coverage = this.lexical!.coverage(terms, doc);
-      hits.push({ chunk, score, confidence: confidenceFrom({ coverage, similarity: 0, agreement: false }), coverage, similarity: 0 });
+      if (chunk) hits.push({ chunk, score, confidence, coverage, similarity });
     }
-    return { hits, confidence: hits[0]?.confidence ?? 0, lexicalFallback: true };
+    return { hits, confidence: hits[0]?.confidence ?? 0, ...(ranking.lexicalFallback ? { lexicalFallback: true } : {}) };
   }
 }

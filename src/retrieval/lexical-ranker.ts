@@ -1,6 +1,6 @@
 import { foldDiacritics, hasDiacritics, normalizeTokens, type Lexicon } from "../nlp/index.js";
 import { addTokens, type AnalyzedText } from "./analyzer.js";
-import { Bm25Index, type Bm25Data } from "./bm25.js";
+import { Bm25Index, type Bm25Data, type Bm25Layout } from "./bm25.js";
 import { splitOnQuestionWords } from "./question-words.js";
 
 /** Weight of the accented field relative to the folded one: a bonus for exact-accent matches, never a filter. */
@@ -18,6 +18,12 @@ export interface LexicalData {
 export interface LexicalIndexes {
   folded: Bm25Index;
   accented: Bm25Index;
+}
+
+/** Both indexes' arrays, for the ranking thread (see Bm25Layout). */
+export interface LexicalLayout {
+  folded: Bm25Layout;
+  accented: Bm25Layout;
 }
 
 /** Query terms for both fields, plus the folded terms the user actually typed (for coverage). */
@@ -61,6 +67,14 @@ export class LexicalRanker {
 
   get size(): number {
     return this.folded.size;
+  }
+
+  layout(): LexicalLayout {
+    return { folded: this.folded.layout(), accented: this.accented.layout() };
+  }
+
+  static fromLayout(layout: LexicalLayout, lexicon: Lexicon): LexicalRanker {
+    return new LexicalRanker({ folded: Bm25Index.fromLayout(layout.folded), accented: Bm25Index.fromLayout(layout.accented) }, lexicon);
   }
 
   /** Turns a raw question into weighted query terms for both fields. */

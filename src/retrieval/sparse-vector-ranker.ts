@@ -1,6 +1,15 @@
-import type { HashedEmbeddings } from "./hashed-embeddings.js";
+import { HashedEmbeddings, type HashedEmbeddingsData } from "./hashed-embeddings.js";
+import type { Lexicon } from "../nlp/index.js";
 import { cosine, type StoredPoint } from "./stored-point.js";
 import type { VectorMatch, VectorText } from "./vector-ranker.js";
+
+/** What rebuilds the ranker in another thread: each vector's chunk, the vectors, and the embedder's fitted data. */
+export interface SparseVectorLayout {
+  /** Per vector (label): its chunk's position and id. */
+  owners: Array<Pick<VectorText, "doc" | "chunkId">>;
+  points: StoredPoint[];
+  embeddings: HashedEmbeddingsData;
+}
 
 /**
  * Exact nearest chunks over the built-in hashed embedder's sparse vectors, scored in JS. Hashed vectors have about
@@ -34,7 +43,7 @@ export class SparseVectorRanker {
   private readonly docsWithVectors: Int32Array;
 
   private constructor(
-    items: readonly VectorText[],
+    items: ReadonlyArray<Pick<VectorText, "doc" | "chunkId">>,
     points: StoredPoint[],
     private readonly embeddings: HashedEmbeddings,
     private readonly chunkIds: string[],
@@ -62,13 +71,23 @@ export class SparseVectorRanker {
     });
   }
 
+  /** The vectors as stored, for the ranking thread; `embeddings` is the fitted data this ranker's embedder was made from. */
+  layout(embeddings: HashedEmbeddingsData): SparseVectorLayout {
+    const owners = Array.from(this.owner, (doc) => ({ doc, chunkId: this.chunkIds[doc]! }));
+    return { owners, points: this.points, embeddings };
+  }
+
+  static fromLayout(layout: SparseVectorLayout, lexicon: Lexicon): SparseVectorRanker {
+    return SparseVectorRanker.fromPoints(layout.owners, layout.points, new HashedEmbeddings(layout.embeddings, lexicon));
+  }
+
   /** Embeds every text. */
   static build(items: readonly VectorText[], embeddings: HashedEmbeddings): SparseVectorRanker {
     return SparseVectorRanker.fromPoints(items, items.map((item) => embeddings.embedSparse(item.text)), embeddings);
   }
 
   /** Over vectors already embedded with `embeddings` (the index builder keeps them between builds). */
-  static fromPoints(items: readonly VectorText[], points: StoredPoint[], embeddings: HashedEmbeddings): SparseVectorRanker {
+  static fromPoints(items: ReadonlyArray<Pick<VectorText, "doc" | "chunkId">>, points: StoredPoint[], embeddings: HashedEmbeddings): SparseVectorRanker {
     const chunkIds: string[] = [];
     for (const item of items) chunkIds[item.doc] ??= item.chunkId;
     return new SparseVectorRanker(items, points, embeddings, chunkIds);
@@ -88,6 +107,11 @@ export class SparseVectorRanker {
   }
 
   async embedQuery(query: string): Promise<number[]> {
+    return this.embeddings.embed(query);
+  }
+
+  /** The built-in embedder needs no I/O: the ranking thread embeds without a promise. */
+  embedQuerySync(query: string): number[] {
     return this.embeddings.embed(query);
   }
 

@@ -1,4 +1,5 @@
-import { containsPhrase, foldText } from "../../shared/fold.js";
+import { foldText } from "../../shared/fold.js";
+import { PhraseSet } from "../../shared/phrase-set.js";
 import followUps from "./follow-up-cues.json" with { type: "json" };
 import outOfScope from "./out-of-scope-cues.json" with { type: "json" };
 
@@ -13,12 +14,14 @@ interface CategoryData {
 /** Cue lists are data (JSON next to this file), folded once at load so matching is diacritic-insensitive. */
 const OUT_OF_SCOPE = (outOfScope.categories as CategoryData[]).map((c) => ({
   name: c.name,
-  cues: (c.cues ?? []).map(foldText),
-  subjects: (c.subjects ?? []).map(foldText),
-  asks: (c.asks ?? []).map(foldText),
-  unless: (c.unless ?? []).map(foldText),
+  cues: new PhraseSet((c.cues ?? []).map(foldText)),
+  subjects: new PhraseSet((c.subjects ?? []).map(foldText)),
+  asks: new PhraseSet((c.asks ?? []).map(foldText)),
+  unless: new PhraseSet((c.unless ?? []).map(foldText)),
 }));
 const FOLLOW_UP = followUps.cues.map(foldText);
+const FOLLOW_UP_SET = new PhraseSet(FOLLOW_UP);
+const ALTERNATIVE = new PhraseSet(["cach khac", "con cach nao", "cach nao khac", "con gi nua"]);
 
 /**
  * The out-of-scope category a question falls into, if any (politics, another person's data, medical advice,
@@ -42,7 +45,7 @@ export interface OutOfScopeMatch {
 /** Like `outOfScopeCategory`, saying also whether a cue alone matched. */
 export function outOfScopeMatch(text: string): OutOfScopeMatch | undefined {
   const folded = foldText(text);
-  const has = (phrases: string[]) => phrases.some((p) => containsPhrase(folded, p));
+  const has = (phrases: PhraseSet) => phrases.foundIn(folded);
   for (const c of OUT_OF_SCOPE) {
     if (has(c.unless)) continue;
     if (has(c.subjects) && has(c.asks)) return { category: c.name, cueOnly: false };
@@ -68,7 +71,7 @@ const MAX_OWN_WORDS = 2;
 export function looksLikeFollowUp(text: string): boolean {
   const folded = foldText(text);
   const words = folded.split(" ").filter(Boolean).length;
-  if (words > 6 || !FOLLOW_UP.some((cue) => containsPhrase(folded, cue))) return false;
+  if (words > 6 || !FOLLOW_UP_SET.foundIn(folded)) return false;
   let rest = ` ${folded} `;
   for (const cue of FOLLOW_UP_LONGEST_FIRST) rest = rest.split(` ${cue} `).join(" ");
   const own = rest.split(" ").filter((w) => w && !FILLERS.has(w));
@@ -78,5 +81,5 @@ export function looksLikeFollowUp(text: string): boolean {
 /** "còn cách khác không?" asks for a different section than the one just shown. */
 export function asksForAlternative(text: string): boolean {
   const folded = foldText(text);
-  return ["cach khac", "con cach nao", "cach nao khac", "con gi nua"].some((c) => containsPhrase(folded, c));
+  return ALTERNATIVE.foundIn(folded);
 }

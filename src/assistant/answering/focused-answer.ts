@@ -75,7 +75,6 @@ export function createFocusedComposer(chunks: readonly Chunk[]): FocusedComposer
 
   // The syllables and syllable pairs of each unit and section are the same on every turn: built once per object
   // (units are cached per chunk by answerUnits) instead of once per candidate per question.
-  const unitTerms = new WeakMap<AnswerUnit, Set<string>>();
   const sectionTerms = new WeakMap<Chunk, Set<string>>();
   function termsOf(text: string): Set<string> {
     const tokens = foldedTokens(text);
@@ -87,11 +86,39 @@ export function createFocusedComposer(chunks: readonly Chunk[]): FocusedComposer
     for (const t of queryTerms) if (own.has(t)) covered += idf(t);
     return covered / total;
   }
-  const coverage = (queryTerms: string[], total: number, unit: AnswerUnit) => {
-    let own = unitTerms.get(unit);
-    if (!own) unitTerms.set(unit, (own = termsOf(unit.text)));
-    return share(queryTerms, total, own);
-  };
+  /**
+   * Per section: which of its units (by position, = unit.order) hold each term. A question's coverage of every unit
+   * of a section is then one lookup per question term, not one per term per unit (issue 14).
+   */
+  const unitsByTerm = new WeakMap<Chunk, Map<string, number[]>>();
+  function termIndex(chunk: Chunk): Map<string, number[]> {
+    let index = unitsByTerm.get(chunk);
+    if (index) return index;
+    index = new Map();
+    for (const unit of answerUnits(chunk)) {
+      for (const t of termsOf(unit.text)) {
+        const list = index.get(t);
+        if (list) list.push(unit.order);
+        else index.set(t, [unit.order]);
+      }
+    }
+    unitsByTerm.set(chunk, index);
+    return index;
+  }
+  /** Share of the question each unit of `chunk` covers, by unit position: the same sums, in the same order, as `share`. */
+  function unitCoverages(queryTerms: string[], total: number, chunk: Chunk): Float64Array {
+    const covered = new Float64Array(answerUnits(chunk).length);
+    if (total <= 0) return covered;
+    const index = termIndex(chunk);
+    for (const t of queryTerms) {
+      const units = index.get(t);
+      if (!units) continue;
+      const weight = idf(t);
+      for (const u of units) covered[u]! += weight;
+    }
+    for (let i = 0; i < covered.length; i++) covered[i]! /= total;
+    return covered;
+  }
   const sectionCoverage = (queryTerms: string[], total: number, chunk: Chunk) => {
     let own = sectionTerms.get(chunk);
     if (!own) sectionTerms.set(chunk, (own = termsOf(`${chunk.section} ${chunk.body} ${chunk.questions.join(" ")}`)));
@@ -169,15 +196,16 @@ export function createFocusedComposer(chunks: readonly Chunk[]): FocusedComposer
       const opening = answerUnits(other).find((u) => u.kind === "lead");
       if (opening && length + opening.text.length <= options.budget) take(opening);
     }
-    const candidates = sections.flatMap((chunk, rank) =>
-      answerUnits(chunk)
+    const candidates = sections.flatMap((chunk, rank) => {
+      const covers = unitCoverages(queryTerms, total, chunk);
+      return answerUnits(chunk)
         .filter((u) => !(chosen.get(chunk) ?? []).includes(u))
         .filter((u) => !(u.kind === "step" && chunk === first && !options.pinned && (chosen.get(chunk) ?? []).some((x) => x.kind === "step")))
         .map((u) => {
-          const cover = coverage(queryTerms, total, u);
+          const cover = covers[u.order]!;
           return { unit: u, rank, cover, score: cover + bonus(u, types) - rank * 0.04 };
-        }),
-    );
+        });
+    });
     candidates.sort((a, b) => b.score - a.score || a.rank - b.rank || a.unit.order - b.unit.order);
     for (const c of candidates) {
       const floor = c.rank === 0 ? MIN_COVERAGE_FIRST : MIN_COVERAGE_OTHER;

@@ -1,4 +1,5 @@
-import { containsPhrase, foldText } from "../../shared/fold.js";
+import { foldText } from "../../shared/fold.js";
+import { PhraseSet } from "../../shared/phrase-set.js";
 import { outOfScopeMatch } from "./cue-lists.js";
 import hintsFile from "./scope-hints.json" with { type: "json" };
 import lexicon from "./scope-lexicon.json" with { type: "json" };
@@ -34,12 +35,12 @@ interface LexiconCategory {
   accented?: string[];
 }
 
-const ANCHORS = lexicon.anchors.map(foldText);
-const ANCHORS_ACCENTED = lexicon.anchorsAccented.map(accentedForm);
+const ANCHORS = new PhraseSet(lexicon.anchors.map(foldText));
+const ANCHORS_ACCENTED = new PhraseSet(lexicon.anchorsAccented.map(accentedForm));
 const CATEGORIES = (lexicon.categories as LexiconCategory[]).map((c) => ({
   name: c.name,
-  terms: c.terms.map(foldText),
-  accented: (c.accented ?? []).map(accentedForm),
+  terms: new PhraseSet(c.terms.map(foldText)),
+  accented: new PhraseSet((c.accented ?? []).map(accentedForm)),
 }));
 
 /** Lower-case NFC with letters and digits only, words single-spaced: the written form, diacritics kept. */
@@ -65,14 +66,14 @@ function formsOf(texts: readonly string[]) {
 /** True when the message names something we teach (a phone, app, account, online service, payment, scam…). */
 export function hasDomainAnchor(...texts: string[]): boolean {
   const { folded, accented } = formsOf(texts);
-  return folded.some((f) => ANCHORS.some((a) => containsPhrase(f, a))) || accented.some((w) => ANCHORS_ACCENTED.some((a) => containsPhrase(w, a)));
+  return folded.some((f) => ANCHORS.foundIn(f)) || accented.some((w) => ANCHORS_ACCENTED.foundIn(w));
 }
 
 /** The out-of-scope subject a message speaks of, by the topic lexicons alone (anchors not considered). */
 export function topicCategory(...texts: string[]): string | undefined {
   const { folded, accented } = formsOf(texts);
   return CATEGORIES.find(
-    (c) => folded.some((f) => c.terms.some((t) => containsPhrase(f, t))) || accented.some((f) => c.accented.some((t) => containsPhrase(f, t))),
+    (c) => folded.some((f) => c.terms.foundIn(f)) || accented.some((f) => c.accented.foundIn(f)),
   )?.name;
 }
 

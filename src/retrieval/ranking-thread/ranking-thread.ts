@@ -1,0 +1,193 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, extname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { silentLogger, type Logger } from "../../shared/logger.js";
+import type { Ranking, RetrievalMode } from "../hybrid-ranking.js";
+import type { OffThreadRanking } from "../knowledge-retriever.js";
+import type { FromRankingWorker, RankingPayload, ToRankingWorker } from "./messages.js";
+
+/**
+ * Compiled: ranking-worker.js beside this file. From sources (tsx, vitest), the .ts file: Node 20 does not apply the
+ * parent's `--import tsx` hooks inside a worker (and vitest has none), so a one-line bootstrap registers tsx there
+ * first. tsx is a development dependency: only sources need it.
+ */
+function startWorker(): Worker {
+  const here = fileURLToPath(import.meta.url);
+  const ext = extname(here);
+  const entry = pathToFileURL(join(dirname(here), `ranking-worker${ext}`)).href;
+  if (ext !== ".ts") return new Worker(new URL(entry));
+  const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+/** tsx's ESM API (`tsx/esm/api`, import condition) as a file URL: require.resolve would give its CommonJS build. */
+function tsxEsmApi(): string {
+  const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
+  const { exports } = JSON.parse(readFileSync(manifest, "utf8")) as { exports: Record<string, { import: { default: string } }> };
+  return new URL(exports["./esm/api"]!.import.default, pathToFileURL(manifest)).href;
+}
+
+export interface RankingThreadOptions {
+  logger?: Logger;
+  /** Pause before a stopped thread is started again (it reloads the latest knowledge version). */
+  restartAfterMs?: number;
+  /**
+   * Requests waiting in the thread beyond which the main thread ranks the next ones itself: a thread that falls
+   * behind (or a machine with one core) then costs latency nowhere, and both threads rank under heavy load.
+   */
+  maxWaiting?: number;
+}
+
+interface Waiting {
+  resolve(ranking: Ranking): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Ranks in a worker thread so that the main thread, which runs HTTP, storage and the dialogue, spends none of its
+ * time on retrieval (about 40 % of an answer's CPU with the built-in embedder, issue 14): on a machine with two cores
+ * answers are computed on both. The thread holds the knowledge version last given to `serve` and the main thread
+ * keeps its own rankers, so nothing depends on the thread: while it loads a new version, after it stopped, or when
+ * it is behind, the main thread ranks with the same code (hybrid-ranking.ts) and gets the same list.
+ *
+ * @example
+ * const thread = new RankingThread({ logger });
+ * const retriever = new KnowledgeRetriever(chunks, lexical, vector, undefined, thread.serve(version, payload));
+ * await thread.close();
+ */
+export class RankingThread {
+  private worker?: Worker;
+  /** The version the thread has confirmed loading (requests for another one are ranked here). */
+  private loadedVersion?: string;
+  private latest?: { version: string; payload: RankingPayload };
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  private loads = 0;
+  /** Rankings the thread returned, and requests it declined or lost (ranked on the main thread instead). */
+  readonly counts = { ranked: 0, declined: 0 };
+  private closed = false;
+  private restartTimer?: NodeJS.Timeout;
+  private readonly logger: Logger;
+  private readonly restartAfterMs: number;
+  private readonly maxWaiting: number;
+
+  constructor(options: RankingThreadOptions = {}) {
+    this.logger = options.logger ?? silentLogger;
+    this.restartAfterMs = options.restartAfterMs ?? 1_000;
+    this.maxWaiting = options.maxWaiting ?? 256;
+  }
+
+  /**
+   * Sends these rankers to the thread; the result ranks with them there once they are loaded. Each call is its own
+   * load (named `version#n`): the same knowledge version built again may carry a refitted embedder.
+   */
+  serve(version: string, payload: RankingPayload): OffThreadRanking {
+    const load = `${version}#${this.loads++}`;
+    this.latest = { version: load, payload };
+    if (!this.closed) this.post({ type: "load", version: load, payload });
+    return { rank: (query, k, mode) => this.rank(load, query, k, mode) };
+  }
+
+  /** True once the thread holds the rankers given last (tests and the bench wait for it). */
+  holdsLatest(): boolean {
+    return this.latest !== undefined && this.loadedVersion === this.latest.version && this.worker !== undefined;
+  }
+
+  /** Resolves true when the thread holds the rankers given last, or false after `timeoutMs`. */
+  async whenLoaded(timeoutMs = 30_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.holdsLatest()) {
+      if (this.closed || Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return true;
+  }
+
+  /** Stops the thread; waiting requests are ranked on the main thread by their retrievers. Idempotent. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.restartTimer);
+    const worker = this.worker;
+    this.worker = undefined;
+    this.failWaiting("the ranking thread was closed");
+    if (worker) await worker.terminate();
+  }
+
+  private rank(version: string, query: string, k: number, mode: RetrievalMode): Promise<Ranking> | undefined {
+    if (!this.worker || this.loadedVersion !== version || this.waiting.size >= this.maxWaiting) return undefined;
+    const id = this.nextId++;
+    return new Promise<Ranking>((resolve, reject) => {
+      // Referenced while an answer waits on it (a script with nothing else pending must not exit mid-question),
+      // unreferenced when idle so the thread alone never keeps the process alive.
+      if (this.waiting.size === 0) this.worker?.ref();
+      this.waiting.set(id, { resolve, reject });
+      this.post({ type: "rank", id, version, query, k, mode });
+    });
+  }
+
+  private post(message: ToRankingWorker): void {
+    const worker = this.worker ?? this.start();
+    worker.postMessage(message);
+  }
+
+  private start(): Worker {
+    const worker = startWorker();
+    // The thread never keeps the process alive on its own: the app's close() terminates it.
+    worker.unref();
+    worker.on("message", (message: FromRankingWorker) => this.onMessage(message));
+    worker.on("error", (error) => this.logger.warn({ err: error }, "ranking thread failed; answers are ranked on the main thread meanwhile"));
+    worker.on("exit", (code) => this.onExit(worker, code));
+    this.worker = worker;
+    return worker;
+  }
+
+  private onMessage(message: FromRankingWorker): void {
+    switch (message.type) {
+      case "loaded":
+        this.loadedVersion = message.version;
+        return;
+      case "load-failed":
+        this.loadedVersion = undefined;
+        this.logger.warn({ version: message.version, reason: message.message }, "ranking thread could not load the knowledge version; ranking on the main thread");
+        return;
+      case "ranked":
+        this.counts.ranked++;
+        this.settle(message.id)?.resolve(message.ranking);
+        return;
+      case "declined":
+        this.counts.declined++;
+        this.settle(message.id)?.reject(new Error(`ranking thread declined: ${message.reason}`));
+        return;
+    }
+  }
+
+  private settle(id: number): Waiting | undefined {
+    const waiting = this.waiting.get(id);
+    this.waiting.delete(id);
+    if (this.waiting.size === 0) this.worker?.unref();
+    return waiting;
+  }
+
+  private onExit(worker: Worker, code: number): void {
+    if (this.worker !== worker) return; // closed, or already replaced
+    this.worker = undefined;
+    this.loadedVersion = undefined;
+    this.failWaiting(`the ranking thread stopped (exit code ${code})`);
+    if (this.closed) return;
+    this.logger.warn({ code, restartAfterMs: this.restartAfterMs }, "ranking thread stopped; ranking on the main thread until it is back");
+    this.restartTimer = setTimeout(() => {
+      if (this.closed || this.worker || !this.latest) return;
+      this.post({ type: "load", version: this.latest.version, payload: this.latest.payload });
+    }, this.restartAfterMs);
+    this.restartTimer.unref();
+  }
+
+  private failWaiting(reason: string): void {
+    const error = new Error(reason);
+    this.counts.declined += this.waiting.size;
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+}
