@@ -10,7 +10,8 @@ import { defaultLexicon, type Lexicon } from "./lexicon.js";
  * @example normalizeText("ĐT ko dc!!") // "điện thoại không được"
  */
 export function normalizeText(text: string, lexicon: Lexicon = defaultLexicon): string {
-  return expandAbbreviations(basicClean(text), lexicon).join(" ");
+  // Through normalizeTokens' memo: the answer path normalises the same question several times per turn.
+  return normalizeTokens(text, lexicon).join(" ");
 }
 
 /** Same as `normalizeText` but returns the syllables (tokens) instead of a joined string. */

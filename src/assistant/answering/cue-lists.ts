@@ -1,5 +1,5 @@
 import { foldText } from "../../shared/fold.js";
-import { PhraseSet } from "../../shared/phrase-set.js";
+import { PhraseIndex, PhraseSet } from "../../shared/phrase-set.js";
 import followUps from "./follow-up-cues.json" with { type: "json" };
 import outOfScope from "./out-of-scope-cues.json" with { type: "json" };
 
@@ -12,13 +12,12 @@ interface CategoryData {
 }
 
 /** Cue lists are data (JSON next to this file), folded once at load so matching is diacritic-insensitive. */
-const OUT_OF_SCOPE = (outOfScope.categories as CategoryData[]).map((c) => ({
-  name: c.name,
-  cues: new PhraseSet((c.cues ?? []).map(foldText)),
-  subjects: new PhraseSet((c.subjects ?? []).map(foldText)),
-  asks: new PhraseSet((c.asks ?? []).map(foldText)),
-  unless: new PhraseSet((c.unless ?? []).map(foldText)),
-}));
+const CATEGORIES = outOfScope.categories as CategoryData[];
+const LISTS = ["cues", "subjects", "asks", "unless"] as const;
+/** Every category's lists in one index, tagged "<category position> <list>": a message is walked once for all. */
+const OUT_OF_SCOPE = new PhraseIndex(
+  CATEGORIES.flatMap((c, i) => LISTS.flatMap((list) => (c[list] ?? []).map((p) => [foldText(p), `${i} ${list}`] as const))),
+);
 const FOLLOW_UP = followUps.cues.map(foldText);
 const FOLLOW_UP_SET = new PhraseSet(FOLLOW_UP);
 const ALTERNATIVE = new PhraseSet(["cach khac", "con cach nao", "cach nao khac", "con gi nua"]);
@@ -44,12 +43,13 @@ export interface OutOfScopeMatch {
 
 /** Like `outOfScopeCategory`, saying also whether a cue alone matched. */
 export function outOfScopeMatch(text: string): OutOfScopeMatch | undefined {
-  const folded = foldText(text);
-  const has = (phrases: PhraseSet) => phrases.foundIn(folded);
-  for (const c of OUT_OF_SCOPE) {
-    if (has(c.unless)) continue;
-    if (has(c.subjects) && has(c.asks)) return { category: c.name, cueOnly: false };
-    if (has(c.cues)) return { category: c.name, cueOnly: true };
+  const found = OUT_OF_SCOPE.tagsIn(foldText(text));
+  if (found.size === 0) return undefined;
+  for (const [i, c] of CATEGORIES.entries()) {
+    const has = (list: (typeof LISTS)[number]) => found.has(`${i} ${list}`);
+    if (has("unless")) continue;
+    if (has("subjects") && has("asks")) return { category: c.name, cueOnly: false };
+    if (has("cues")) return { category: c.name, cueOnly: true };
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { foldText } from "../../shared/fold.js";
-import { PhraseSet } from "../../shared/phrase-set.js";
+import { PhraseIndex, PhraseSet } from "../../shared/phrase-set.js";
 import { outOfScopeMatch } from "./cue-lists.js";
 import hintsFile from "./scope-hints.json" with { type: "json" };
 import lexicon from "./scope-lexicon.json" with { type: "json" };
@@ -37,11 +37,12 @@ interface LexiconCategory {
 
 const ANCHORS = new PhraseSet(lexicon.anchors.map(foldText));
 const ANCHORS_ACCENTED = new PhraseSet(lexicon.anchorsAccented.map(accentedForm));
-const CATEGORIES = (lexicon.categories as LexiconCategory[]).map((c) => ({
-  name: c.name,
-  terms: new PhraseSet(c.terms.map(foldText)),
-  accented: new PhraseSet((c.accented ?? []).map(accentedForm)),
-}));
+const CATEGORY_NAMES = (lexicon.categories as LexiconCategory[]).map((c) => c.name);
+/** Each category's terms, tagged with its position: one walk of a message finds every category it speaks of. */
+const CATEGORY_TERMS = new PhraseIndex((lexicon.categories as LexiconCategory[]).flatMap((c, i) => c.terms.map((t) => [foldText(t), i] as const)));
+const CATEGORY_ACCENTED = new PhraseIndex(
+  (lexicon.categories as LexiconCategory[]).flatMap((c, i) => (c.accented ?? []).map((t) => [accentedForm(t), i] as const)),
+);
 
 /** Lower-case NFC with letters and digits only, words single-spaced: the written form, diacritics kept. */
 function accentedForm(text: string): string {
@@ -72,9 +73,11 @@ export function hasDomainAnchor(...texts: string[]): boolean {
 /** The out-of-scope subject a message speaks of, by the topic lexicons alone (anchors not considered). */
 export function topicCategory(...texts: string[]): string | undefined {
   const { folded, accented } = formsOf(texts);
-  return CATEGORIES.find(
-    (c) => folded.some((f) => c.terms.foundIn(f)) || accented.some((f) => c.accented.foundIn(f)),
-  )?.name;
+  const found = new Set<number>();
+  for (const f of folded) for (const i of CATEGORY_TERMS.tagsIn(f)) found.add(i);
+  for (const f of accented) for (const i of CATEGORY_ACCENTED.tagsIn(f)) found.add(i);
+  // The first category in the lexicon's order, as before.
+  return CATEGORY_NAMES.find((_, i) => found.has(i));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { containsPhrase } from "../../../src/shared/fold.js";
-import { PhraseSet } from "../../../src/shared/phrase-set.js";
+import { PhraseIndex, PhraseSet } from "../../../src/shared/phrase-set.js";
 
 describe("PhraseSet", () => {
   it("finds a phrase only between syllable boundaries", () => {
@@ -25,9 +25,15 @@ describe("PhraseSet", () => {
     for (let round = 0; round < 300; round++) {
       const phrases = Array.from({ length: 1 + (next() % 5) }, () => text(3));
       const set = new PhraseSet(phrases);
+      // The same phrases as two tagged lists in one index: each list's tag is found exactly when one of its own
+      // phrases is.
+      const lists = { odd: phrases.filter((_, i) => i % 2 === 1), even: phrases.filter((_, i) => i % 2 === 0) };
+      const index = new PhraseIndex(Object.entries(lists).flatMap(([tag, list]) => list.map((p) => [p, tag] as const)));
       for (let i = 0; i < 20; i++) {
         const t = text(12);
         expect(set.foundIn(t), `${JSON.stringify(phrases)} in ${JSON.stringify(t)}`).toBe(phrases.some((p) => containsPhrase(t, p)));
+        const tags = index.tagsIn(t);
+        for (const [tag, list] of Object.entries(lists)) expect(tags.has(tag)).toBe(list.some((p) => containsPhrase(t, p)));
       }
     }
   });
