@@ -2,6 +2,7 @@ import { foldDiacritics, hasDiacritics, normalizeTokens, type Lexicon } from "..
 import { addTokens, type AnalyzedText } from "./analyzer.js";
 import { Bm25Index, type Bm25Data, type Bm25Layout } from "./bm25.js";
 import { splitOnQuestionWords } from "./question-words.js";
+import { topPositions } from "./top-k.js";
 
 /** Weight of the accented field relative to the folded one: a bonus for exact-accent matches, never a filter. */
 const ACCENT_WEIGHT = 0.6;
@@ -108,13 +109,14 @@ export class LexicalRanker {
   rank(analyzed: AnalyzedText, limit: number): RankedDoc[] {
     const folded = this.folded.score(analyzed.folded);
     const accented = this.accented.score(analyzed.accented);
-    const ranked: RankedDoc[] = [];
+    const scores = new Float64Array(folded.length);
+    const positive: number[] = [];
     for (let doc = 0; doc < folded.length; doc++) {
       const score = (folded[doc] ?? 0) + ACCENT_WEIGHT * (accented[doc] ?? 0);
-      if (score > 0) ranked.push({ doc, score });
+      scores[doc] = score;
+      if (score > 0) positive.push(doc);
     }
-    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return ranked.slice(0, limit);
+    return topPositions(scores, positive, limit).map((doc) => ({ doc, score: scores[doc]! }));
   }
 
   /** Share of the query's (folded) information found in the document, 0..1; synonym hints excluded. */

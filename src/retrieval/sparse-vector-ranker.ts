@@ -1,6 +1,7 @@
 import { HashedEmbeddings, type HashedEmbeddingsData } from "./hashed-embeddings.js";
 import type { Lexicon } from "../nlp/index.js";
 import { cosine, type StoredPoint } from "./stored-point.js";
+import { topPositions } from "./top-k.js";
 import type { VectorMatch, VectorText } from "./vector-ranker.js";
 
 /** What rebuilds the ranker in another thread: each vector's chunk, the vectors, and the embedder's fitted data. */
@@ -141,11 +142,7 @@ export class SparseVectorRanker {
     }
     dots.fill(0);
     // Every chunk that has a vector, as a nearest-neighbour search returns k of them whatever their similarity.
-    const docs = this.docsWithVectors.slice();
-    docs.sort((x, y) => best[y]! - best[x]! || x - y);
-    const matches: VectorMatch[] = [];
-    for (let i = 0; i < docs.length && i < k; i++) matches.push({ doc: docs[i]!, similarity: best[docs[i]!]! });
-    return matches;
+    return topPositions(best, this.docsWithVectors, k).map((doc) => ({ doc, similarity: best[doc]! }));
   }
 
   /** Best cosine similarity between the query and any vector of chunk `doc`. */
