@@ -6,6 +6,7 @@ import { Worker } from "node:worker_threads";
 import { silentLogger, type Logger } from "../../shared/logger.js";
 import type { Ranking, RetrievalMode } from "../hybrid-ranking.js";
 import type { OffThreadRanking } from "../knowledge-retriever.js";
+import { LoadShare } from "./load-share.js";
 import type { FromRankingWorker, RankingPayload, ToRankingWorker } from "./messages.js";
 
 /**
@@ -35,14 +36,14 @@ function tsxEsmApi(): string {
   return new URL(exports["./esm/api"]!.import.default, pathToFileURL(manifest)).href;
 }
 
+/** Questions waiting in a saturated thread beyond which the main thread ranks (see LoadShare). */
+const SHARED_WAITING = 4;
+
 export interface RankingThreadOptions {
   logger?: Logger;
   /** Pause before a stopped thread is started again (it reloads the latest knowledge version). */
   restartAfterMs?: number;
-  /**
-   * Requests waiting in the thread beyond which the main thread ranks the next ones itself: a thread that falls
-   * behind (or a machine with one core) then costs latency nowhere, and both threads rank under heavy load.
-   */
+  /** Requests waiting in the thread beyond which the main thread ranks the next ones itself, whatever the load. */
   maxWaiting?: number;
 }
 
@@ -78,6 +79,7 @@ export class RankingThread {
   private readonly logger: Logger;
   private readonly restartAfterMs: number;
   private readonly maxWaiting: number;
+  private share?: LoadShare;
 
   constructor(options: RankingThreadOptions = {}) {
     this.logger = options.logger ?? silentLogger;
@@ -115,6 +117,7 @@ export class RankingThread {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.restartTimer);
+    this.share?.stop();
     const worker = this.worker;
     this.worker = undefined;
     this.failWaiting("the ranking thread was closed");
@@ -122,7 +125,10 @@ export class RankingThread {
   }
 
   private rank(version: string, query: string, k: number, mode: RetrievalMode): Promise<Ranking> | undefined {
-    if (!this.worker || this.loadedVersion !== version || this.waiting.size >= this.maxWaiting) return undefined;
+    if (!this.worker || this.loadedVersion !== version) return undefined;
+    // While the thread is the bottleneck (see LoadShare), a question that would wait behind a few others is ranked
+    // here instead, so both cores rank.
+    if (this.waiting.size >= (this.share?.sharing ? SHARED_WAITING : this.maxWaiting)) return undefined;
     const id = this.nextId++;
     return new Promise<Ranking>((resolve, reject) => {
       // Referenced while an answer waits on it (a script with nothing else pending must not exit mid-question),
@@ -146,6 +152,8 @@ export class RankingThread {
     worker.on("error", (error) => this.logger.warn({ err: error }, "ranking thread failed; answers are ranked on the main thread meanwhile"));
     worker.on("exit", (code) => this.onExit(worker, code));
     this.worker = worker;
+    this.share?.stop();
+    this.share = new LoadShare(worker);
     return worker;
   }
 
@@ -179,6 +187,7 @@ export class RankingThread {
   private onExit(worker: Worker, code: number): void {
     if (this.worker !== worker) return; // closed, or already replaced
     this.worker = undefined;
+    this.share?.stop();
     this.loadedVersion = undefined;
     this.failWaiting(`the ranking thread stopped (exit code ${code})`);
     if (this.closed) return;
