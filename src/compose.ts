@@ -223,7 +223,11 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   const useThread =
     config.embeddings.kind === "hashed" && (config.rankingThread === "on" || (config.rankingThread === "auto" && availableParallelism() > 1));
   const rankingThread = useThread ? new RankingThread({ logger: logger.child({ part: "ranking-thread" }) }) : undefined;
-  if (rankingThread) closers.push(() => rankingThread.close());
+  if (rankingThread) {
+    // Started once the app listens (see RankingThread.start); the main thread ranks until the thread holds the index.
+    starters.push(async () => rankingThread.start());
+    closers.push(() => rankingThread.close());
+  }
   const live = new LiveKnowledge({
     store: stores.lessons,
     build: (lessons, signature, problems) =>

@@ -15,6 +15,23 @@ export interface HashedEmbeddingsData {
   df: Array<[feature: string, count: number]>;
 }
 
+/** The same data for another thread: the features as one string (a line each), their counts in one array. */
+export interface PackedEmbeddingsData {
+  dims: number;
+  docs: number;
+  features: string;
+  counts: Int32Array;
+}
+
+export function packEmbeddingsData(data: HashedEmbeddingsData): PackedEmbeddingsData {
+  return { dims: data.dims, docs: data.docs, features: data.df.map(([f]) => f).join("\n"), counts: Int32Array.from(data.df, ([, n]) => n) };
+}
+
+export function unpackEmbeddingsData(packed: PackedEmbeddingsData): HashedEmbeddingsData {
+  const features = packed.features ? packed.features.split("\n") : [];
+  return { dims: packed.dims, docs: packed.docs, df: features.map((f, i) => [f, packed.counts[i]!]) };
+}
+
 /** Features of one text: folded syllables, folded syllable bigrams and character 3-grams, with counts. */
 export function textFeatures(text: string, lexicon: Lexicon = defaultLexicon): Map<string, number> {
   const tokens = normalizeTokens(text, lexicon).map((t) => foldDiacritics(t));

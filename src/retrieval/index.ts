@@ -105,12 +105,12 @@ export async function buildKnowledgeIndex(options: BuildKnowledgeIndexOptions): 
     const started = performance.now();
     const built = (options.builder ?? new IndexBuilder(lexicon)).build(chunks, lessons);
     log.info({ lessons: lessons.length, chunks: chunks.length, ms: Math.round(performance.now() - started) }, "search index built");
-    const offThread = options.rankingThread?.serve(version, {
+    const offThread = options.rankingThread?.serve(version, () => ({
       lexicon,
       lexical: built.lexical.layout(),
       vector: built.vector.layout(built.hashed),
       lessonIds: chunks.map((c) => c.lessonId),
-    });
+    }));
     const retriever = new KnowledgeRetriever(chunks, built.lexical, built.vector, undefined, offThread);
     return { retriever, chunks, lessons, version, rebuilt: true, problems, embeddingsStatus: () => "off" };
   }

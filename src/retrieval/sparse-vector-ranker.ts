@@ -1,15 +1,20 @@
-import { HashedEmbeddings, type HashedEmbeddingsData } from "./hashed-embeddings.js";
+import { HashedEmbeddings, packEmbeddingsData, unpackEmbeddingsData, type HashedEmbeddingsData, type PackedEmbeddingsData } from "./hashed-embeddings.js";
 import type { Lexicon } from "../nlp/index.js";
-import { cosine, type StoredPoint } from "./stored-point.js";
+import { cosine, packPoints, unpackPoints, type PackedPoints, type StoredPoint } from "./stored-point.js";
 import { topPositions } from "./top-k.js";
 import type { VectorMatch, VectorText } from "./vector-ranker.js";
 
-/** What rebuilds the ranker in another thread: each vector's chunk, the vectors, and the embedder's fitted data. */
+/**
+ * What rebuilds the ranker in another thread, in a few flat arrays and strings (cheap to clone): each vector's chunk,
+ * the chunks' ids, the vectors, and the embedder's fitted data.
+ */
 export interface SparseVectorLayout {
-  /** Per vector (label): its chunk's position and id. */
-  owners: Array<Pick<VectorText, "doc" | "chunkId">>;
-  points: StoredPoint[];
-  embeddings: HashedEmbeddingsData;
+  /** Per vector (label): its chunk's position. */
+  owners: Int32Array;
+  /** Per chunk position: its id, one per line. */
+  chunkIds: string;
+  points: PackedPoints;
+  embeddings: PackedEmbeddingsData;
 }
 
 /**
@@ -74,12 +79,13 @@ export class SparseVectorRanker {
 
   /** The vectors as stored, for the ranking thread; `embeddings` is the fitted data this ranker's embedder was made from. */
   layout(embeddings: HashedEmbeddingsData): SparseVectorLayout {
-    const owners = Array.from(this.owner, (doc) => ({ doc, chunkId: this.chunkIds[doc]! }));
-    return { owners, points: this.points, embeddings };
+    return { owners: this.owner, chunkIds: this.chunkIds.join("\n"), points: packPoints(this.points), embeddings: packEmbeddingsData(embeddings) };
   }
 
   static fromLayout(layout: SparseVectorLayout, lexicon: Lexicon): SparseVectorRanker {
-    return SparseVectorRanker.fromPoints(layout.owners, layout.points, new HashedEmbeddings(layout.embeddings, lexicon));
+    const chunkIds = layout.chunkIds.split("\n");
+    const items = Array.from(layout.owners, (doc) => ({ doc, chunkId: chunkIds[doc]! }));
+    return SparseVectorRanker.fromPoints(items, unpackPoints(layout.points), new HashedEmbeddings(unpackEmbeddingsData(layout.embeddings), lexicon));
   }
 
   /** Embeds every text. */

@@ -61,14 +61,16 @@ interface Waiting {
  *
  * @example
  * const thread = new RankingThread({ logger });
- * const retriever = new KnowledgeRetriever(chunks, lexical, vector, undefined, thread.serve(version, payload));
+ * const retriever = new KnowledgeRetriever(chunks, lexical, vector, undefined, thread.serve(version, () => payload));
+ * thread.start(); // once the app is listening
  * await thread.close();
  */
 export class RankingThread {
   private worker?: Worker;
   /** The version the thread has confirmed loading (requests for another one are ranked here). */
   private loadedVersion?: string;
-  private latest?: { version: string; payload: RankingPayload };
+  private latest?: { version: string; payload: () => RankingPayload };
+  private started = false;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
   private loads = 0;
@@ -91,11 +93,22 @@ export class RankingThread {
    * Sends these rankers to the thread; the result ranks with them there once they are loaded. Each call is its own
    * load (named `version#n`): the same knowledge version built again may carry a refitted embedder.
    */
-  serve(version: string, payload: RankingPayload): OffThreadRanking {
+  serve(version: string, payload: () => RankingPayload): OffThreadRanking {
     const load = `${version}#${this.loads++}`;
     this.latest = { version: load, payload };
-    if (!this.closed) this.post({ type: "load", version: load, payload });
+    if (this.started && !this.closed) this.post({ type: "load", version: load, payload: payload() });
     return { rank: (query, k, mode) => this.rank(load, query, k, mode) };
+  }
+
+  /**
+   * Starts the thread with the rankers given last. Called once the app is listening (compose.ts's starters): a
+   * thread started beside the rest of start-up slowed it by a third, and the main thread ranks meanwhile anyway.
+   * The payload is only built now, too.
+   */
+  start(): void {
+    if (this.started || this.closed) return;
+    this.started = true;
+    if (this.latest) this.post({ type: "load", version: this.latest.version, payload: this.latest.payload() });
   }
 
   /** True once the thread holds the rankers given last (tests and the bench wait for it). */
@@ -140,11 +153,11 @@ export class RankingThread {
   }
 
   private post(message: ToRankingWorker): void {
-    const worker = this.worker ?? this.start();
+    const worker = this.worker ?? this.spawn();
     worker.postMessage(message);
   }
 
-  private start(): Worker {
+  private spawn(): Worker {
     const worker = startWorker();
     // The thread never keeps the process alive on its own: the app's close() terminates it.
     worker.unref();
@@ -194,7 +207,7 @@ export class RankingThread {
     this.logger.warn({ code, restartAfterMs: this.restartAfterMs }, "ranking thread stopped; ranking on the main thread until it is back");
     this.restartTimer = setTimeout(() => {
       if (this.closed || this.worker || !this.latest) return;
-      this.post({ type: "load", version: this.latest.version, payload: this.latest.payload });
+      this.post({ type: "load", version: this.latest.version, payload: this.latest.payload() });
     }, this.restartAfterMs);
     this.restartTimer.unref();
   }

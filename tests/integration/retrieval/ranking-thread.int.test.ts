@@ -46,6 +46,7 @@ afterAll(async () => {
 describe("RankingThread", () => {
   it("ranks in the worker exactly as the main thread does", async () => {
     const thread = new RankingThread();
+    thread.start();
     threads.push(thread);
     const here = await build("v1");
     const there = await build("v1", thread);
@@ -61,6 +62,7 @@ describe("RankingThread", () => {
   it("keeps answering on the main thread while the worker is gone, and uses it again once restarted", async () => {
     const log = captureLogger();
     const thread = new RankingThread({ logger: log.logger, restartAfterMs: 50 });
+    thread.start();
     threads.push(thread);
     const expected = await ranked((await build("v2")).retriever);
     const index = await build("v2", thread);
@@ -78,8 +80,20 @@ describe("RankingThread", () => {
     expect(thread.counts.ranked - before).toBe(QUESTIONS.length);
   });
 
+  it("ranks nothing in the thread before it is started (the app starts it once it listens)", async () => {
+    const thread = new RankingThread();
+    threads.push(thread);
+    const index = await build("v5", thread);
+    expect(await ranked(index.retriever)).toEqual(await ranked((await build("v5")).retriever));
+    expect(thread.counts.ranked).toBe(0);
+    expect(await thread.whenLoaded(50)).toBe(false);
+    thread.start();
+    expect(await thread.whenLoaded()).toBe(true);
+  });
+
   it("an older version's retriever is ranked on the main thread once a newer one is loaded; after close, all are", async () => {
     const thread = new RankingThread();
+    thread.start();
     threads.push(thread);
     const expected = await ranked((await build("v3")).retriever);
     const older = await build("v3", thread);
