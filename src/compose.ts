@@ -464,7 +464,7 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
 
   const knowledge = { version: index.version, lessons: index.lessons.length, chunks: index.chunks.length, rebuilt: index.rebuilt };
   const health: App["health"] = {
-    parts: () => ({ embeddings: index.embeddingsStatus(), llm: llm ? llm.status() : "off" }),
+    parts: () => ({ embeddings: index.embeddingsStatus(), llm: llm ? llm.status() : "off", rankingThread: rankingThread?.status() ?? "off" }),
     async ready() {
       const database = await stores.ready();
       const checks = {

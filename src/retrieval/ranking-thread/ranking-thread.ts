@@ -111,6 +111,15 @@ export class RankingThread {
     if (this.latest) this.post({ type: "load", version: this.latest.version, payload: this.latest.payload() });
   }
 
+  /**
+   * For GET /health: "ok" while the thread runs (also while it loads a newly published version), "down" after it
+   * stopped until it is back (answers are ranked on the main thread meanwhile), "off" before start and after close.
+   */
+  status(): "ok" | "down" | "off" {
+    if (!this.started || this.closed) return "off";
+    return this.worker ? "ok" : "down";
+  }
+
   /** True once the thread holds the rankers given last (tests and the bench wait for it). */
   holdsLatest(): boolean {
     return this.latest !== undefined && this.loadedVersion === this.latest.version && this.worker !== undefined;

@@ -68,8 +68,10 @@ describe("RankingThread", () => {
     const index = await build("v2", thread);
     expect(await thread.whenLoaded()).toBe(true);
     // A crash of the thread, as an uncaught error or an out-of-memory stop would end it.
+    expect(thread.status()).toBe("ok");
     await (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
     expect(thread.holdsLatest()).toBe(false);
+    expect(thread.status()).toBe("down"); // GET /health: degraded until it is back
     expect(await ranked(index.retriever)).toEqual(expected);
     expect(log.lines.some((l) => l.msg.includes("ranking thread stopped"))).toBe(true);
     expect(await thread.whenLoaded()).toBe(true);
@@ -87,8 +89,12 @@ describe("RankingThread", () => {
     expect(await ranked(index.retriever)).toEqual(await ranked((await build("v5")).retriever));
     expect(thread.counts.ranked).toBe(0);
     expect(await thread.whenLoaded(50)).toBe(false);
+    expect(thread.status()).toBe("off");
     thread.start();
     expect(await thread.whenLoaded()).toBe(true);
+    expect(thread.status()).toBe("ok");
+    await thread.close();
+    expect(thread.status()).toBe("off");
   });
 
   it("an older version's retriever is ranked on the main thread once a newer one is loaded; after close, all are", async () => {
