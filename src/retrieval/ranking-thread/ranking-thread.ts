@@ -45,11 +45,20 @@ export interface RankingThreadOptions {
   restartAfterMs?: number;
   /** Requests waiting in the thread beyond which the main thread ranks the next ones itself, whatever the load. */
   maxWaiting?: number;
+  /**
+   * A request the thread has not answered for this long means it hangs (a bug, a runaway loop): it is stopped, the
+   * waiting questions are ranked on the main thread, and it is started again. Far above any real ranking time.
+   */
+  stuckAfterMs?: number;
+  /** Starts the worker; tests pass a misbehaving one. */
+  spawnWorker?: () => Worker;
 }
 
 interface Waiting {
   resolve(ranking: Ranking): void;
   reject(error: Error): void;
+  /** performance.now() when it was sent. */
+  since: number;
 }
 
 /**
@@ -82,11 +91,16 @@ export class RankingThread {
   private readonly restartAfterMs: number;
   private readonly maxWaiting: number;
   private share?: LoadShare;
+  private watchdog?: NodeJS.Timeout;
+  private readonly stuckAfterMs: number;
+  private readonly spawnWorker: () => Worker;
 
   constructor(options: RankingThreadOptions = {}) {
     this.logger = options.logger ?? silentLogger;
     this.restartAfterMs = options.restartAfterMs ?? 1_000;
     this.maxWaiting = options.maxWaiting ?? 256;
+    this.stuckAfterMs = options.stuckAfterMs ?? 10_000;
+    this.spawnWorker = options.spawnWorker ?? startWorker;
   }
 
   /**
@@ -139,6 +153,7 @@ export class RankingThread {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.restartTimer);
+    clearInterval(this.watchdog);
     this.share?.stop();
     const worker = this.worker;
     this.worker = undefined;
@@ -156,7 +171,7 @@ export class RankingThread {
       // Referenced while an answer waits on it (a script with nothing else pending must not exit mid-question),
       // unreferenced when idle so the thread alone never keeps the process alive.
       if (this.waiting.size === 0) this.worker?.ref();
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { resolve, reject, since: performance.now() });
       this.post({ type: "rank", id, version, query, k, mode });
     });
   }
@@ -167,7 +182,7 @@ export class RankingThread {
   }
 
   private spawn(): Worker {
-    const worker = startWorker();
+    const worker = this.spawnWorker();
     // The thread never keeps the process alive on its own: the app's close() terminates it.
     worker.unref();
     worker.on("message", (message: FromRankingWorker) => this.onMessage(message));
@@ -176,7 +191,19 @@ export class RankingThread {
     this.worker = worker;
     this.share?.stop();
     this.share = new LoadShare(worker);
+    clearInterval(this.watchdog);
+    this.watchdog = setInterval(() => this.checkStuck(worker), Math.max(10, this.stuckAfterMs / 2));
+    this.watchdog.unref();
     return worker;
+  }
+
+  /** Stops a thread whose oldest waiting request has gone unanswered for `stuckAfterMs` (see onExit for the rest). */
+  private checkStuck(worker: Worker): void {
+    if (this.worker !== worker) return;
+    const oldest = this.waiting.values().next().value as Waiting | undefined;
+    if (!oldest || performance.now() - oldest.since < this.stuckAfterMs) return;
+    this.logger.warn({ waiting: this.waiting.size, stuckAfterMs: this.stuckAfterMs }, "ranking thread does not answer; stopping it and ranking on the main thread");
+    void worker.terminate();
   }
 
   private onMessage(message: FromRankingWorker): void {
@@ -210,6 +237,7 @@ export class RankingThread {
     if (this.worker !== worker) return; // closed, or already replaced
     this.worker = undefined;
     this.share?.stop();
+    clearInterval(this.watchdog);
     this.loadedVersion = undefined;
     this.failWaiting(`the ranking thread stopped (exit code ${code})`);
     if (this.closed) return;

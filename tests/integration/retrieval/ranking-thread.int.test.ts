@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../../src/curriculum/index.js";
 import { buildKnowledgeIndex, RankingThread, readLexicon, type KnowledgeRetriever } from "../../../src/retrieval/index.js";
@@ -80,6 +81,27 @@ describe("RankingThread", () => {
     expect(await thread.whenLoaded()).toBe(true);
     expect(await ranked(again.retriever)).toEqual(expected);
     expect(thread.counts.ranked - before).toBe(QUESTIONS.length);
+  });
+
+  it("stops a thread that stops answering, and the main thread ranks instead", async () => {
+    const log = captureLogger();
+    // A thread that loads but never answers a ranking, as a runaway loop in it would.
+    const hanging = () =>
+      new Worker(
+        `const { parentPort } = require("node:worker_threads");
+         parentPort.on("message", (m) => { if (m.type === "load") parentPort.postMessage({ type: "loaded", version: m.version }); });`,
+        { eval: true },
+      );
+    const thread = new RankingThread({ logger: log.logger, stuckAfterMs: 200, restartAfterMs: 600_000, spawnWorker: hanging });
+    thread.start();
+    threads.push(thread);
+    const expected = await ranked((await build("v6")).retriever);
+    const index = await build("v6", thread);
+    expect(await thread.whenLoaded()).toBe(true);
+    expect(await ranked(index.retriever)).toEqual(expected);
+    expect(log.lines.some((l) => l.msg.includes("does not answer"))).toBe(true);
+    expect(thread.status()).toBe("down");
+    expect(thread.counts.declined).toBeGreaterThanOrEqual(1);
   });
 
   it("ranks nothing in the thread before it is started (the app starts it once it listens)", async () => {
