@@ -60,18 +60,19 @@ function composeFresh(chunk: Chunk): ComposedAnswer {
   const steps = chunk.steps.map(plainText).filter(Boolean);
   const safetyNote = chunk.safetyNote ? plainText(chunk.safetyNote) : undefined;
   const sourceLine = UI.sourceLine(chunk.lessonTitle, chunk.section, viDate(chunk.updated));
-  const parts = [lead];
-  if (steps.length > 0) parts.push(steps.map((s, i) => `${i + 1}. ${s}`).join("\n"));
-  parts.push(closing);
-  if (safetyNote) parts.push(`${UI.safetyLabel} ${safetyNote}`);
-  parts.push(sourceLine);
-  return {
-    lead,
-    steps,
-    closing: closing || undefined,
-    safetyNote,
-    sourceLine,
-    source: sourceOf(chunk),
-    fullText: parts.filter(Boolean).join("\n\n"),
-  };
+  const pieces = { lead, steps, closing: closing || undefined, safetyNote, sourceLine };
+  return { ...pieces, source: sourceOf(chunk), fullText: fullTextOf(pieces) };
+}
+
+/**
+ * The whole answer from its pieces: lead, numbered steps, closing, safety line, source line. Step mode keeps only
+ * the pieces in the learner's state and rebuilds this for "Xem tất cả" (storing it too doubled every saved state).
+ */
+export function fullTextOf(p: Pick<ComposedAnswer, "lead" | "steps" | "closing" | "safetyNote" | "sourceLine">): string {
+  const parts = [p.lead];
+  if (p.steps.length > 0) parts.push(p.steps.map((s, i) => `${i + 1}. ${s}`).join("\n"));
+  parts.push(p.closing ?? "");
+  if (p.safetyNote) parts.push(`${UI.safetyLabel} ${p.safetyNote}`);
+  parts.push(p.sourceLine);
+  return parts.filter(Boolean).join("\n\n");
 }

@@ -207,7 +207,9 @@ export function createQaFeature(deps: QaDeps): QaFeature {
 
     // A procedure can then be followed one step at a time: the step state waits before step 1 (index -1).
     const offerSteps = full.steps.length > 1 && !turn.message.isGroup;
-    writeStepState(turn.state, offerSteps ? { lessonId: chunk.lessonId, chunkId: chunk.id, index: -1, confidence, ...full } : undefined);
+    // The pieces only: "Xem tất cả" rebuilds the whole text from them (fullTextOf), so the saved state stays small.
+    const { fullText: _whole, ...pieces } = full;
+    writeStepState(turn.state, offerSteps ? { lessonId: chunk.lessonId, chunkId: chunk.id, index: -1, confidence, ...pieces } : undefined);
     // The LLM gets what is left of the answer's time budget after retrieval (a slow embeddings call included), and is
     // skipped when too little is left: a citizen never waits for both endpoints' timeouts in a row.
     const left = (deps.answerBudgetMs ?? DEFAULT_ANSWER_BUDGET_MS) - (performance.now() - (startedAt.get(turn) ?? performance.now()));

@@ -1,6 +1,7 @@
 import type { Feature, Turn } from "../feature.js";
 import { channelHasButtons, type Reply } from "../types.js";
 import { shortLabel, STEP_ACTIONS, UI } from "../ui-text.js";
+import { fullTextOf } from "../answering/compose-answer.js";
 import { readStepState, renderStep, writeStepState } from "./step-state.js";
 import { startsSteps, stepCommandFromText, type StepCommand } from "./step-words.js";
 import { NEXT_ACTION, writeNextUp, type WhatFollows } from "../dialogue/what-follows.js";
@@ -67,7 +68,7 @@ export function createStepFeature(deps: StepDeps = {}): Feature {
           writeStepState(turn.state, undefined);
           return {
             kind: "answer",
-            text: current.fullText,
+            text: fullTextOf(current),
             steps: current.steps,
             sources: [current.source],
             confidence: current.confidence,

@@ -13,8 +13,6 @@ export interface StepState {
   safetyNote?: string;
   sourceLine: string;
   source: SourceRef;
-  /** The whole answer, for "Xem tất cả". */
-  fullText: string;
   confidence: number;
   /** Set once the learner has moved on with "Bước tiếp"/"tiếp": from then on the step hint is left out. */
   hintUsed?: boolean;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { opaqueLearnerId, STEP_ACTIONS } from "../../../../src/assistant/index.js";
 import { UI } from "../../../../src/assistant/ui-text.js";
+import { composeAnswer } from "../../../../src/assistant/answering/compose-answer.js";
 import { InMemoryConversationStore } from "../../../fakes/in-memory-stores.js";
 import { buildTestAssistant } from "../../../fakes/test-assistant.js";
 import { allChunks, installVneid, otpMeaning, vneidAfterInstall } from "../../../fixtures/chunks.js";
@@ -169,10 +170,15 @@ describe("step-by-step mode", () => {
   });
 
   it("shows everything on 'Xem tất cả' and stops on 'dừng'", async () => {
-    const { say, tap } = buildTestAssistant({ threshold });
+    const { say, tap, conversations } = buildTestAssistant({ threshold });
     await say(question);
+    // The saved state keeps the answer's pieces, not the whole text a second time; "Xem tất cả" rebuilds it.
+    const saved = (await conversations.get(learnerOf("u1"))) as { steps?: Record<string, unknown> };
+    expect(saved.steps).toBeDefined();
+    expect(saved.steps).not.toHaveProperty("fullText");
     const all = await say("xem tat ca");
     expect(all.kind).toBe("answer");
+    expect(all.text).toBe(composeAnswer(installVneid).fullText);
     expect(all.text).toContain(`1. ${installVneid.steps[0]}\n2. ${installVneid.steps[1]}\n3. ${installVneid.steps[2]}`);
     await say(question);
     expect((await say("Dừng")).text).toContain("Đã dừng");
