@@ -84,8 +84,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const features = typeof deps.features === "function" ? deps.features() : deps.features;
     let reply = (await firstReply(features, turn)) ?? fixedReply("help", deps.templates.help);
     for (const feature of features) if (feature.decorate) reply = await feature.decorate(turn, reply);
-    // Save once, and only when a feature changed something: most turns are plain questions.
-    if (JSON.stringify(state) !== before) await deps.conversations.set(learnerId, state);
+    // Save once, and only when a feature changed something: most turns are plain questions. The text compared is the
+    // text saved.
+    const after = JSON.stringify(state);
+    if (after !== before) await deps.conversations.set(learnerId, state, after);
     // Whatever answered, someone who just typed a CCCD number, password, OTP or account number is warned first.
     return needsPersonalDataNotice(text) ? withPersonalDataNotice(reply) : reply;
   }

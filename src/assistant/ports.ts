@@ -65,8 +65,11 @@ export type ConversationState = Record<string, unknown>;
 /** Persists conversation state so that it survives a restart. Keyed by opaque learner id. */
 export interface ConversationStore {
   get(learnerId: string): Promise<ConversationState | undefined>;
-  /** Saving an empty state forgets the learner: adapters delete the row ("Xoá hồ sơ" empties the state). */
-  set(learnerId: string, state: ConversationState): Promise<void>;
+  /**
+   * Saving an empty state forgets the learner: adapters delete the row ("Xoá hồ sơ" empties the state). `json` is
+   * `JSON.stringify(state)` when the caller has it already (the router compares it to decide whether to save).
+   */
+  set(learnerId: string, state: ConversationState, json?: string): Promise<void>;
 }
 
 /** Questions the assistant refused or was unsure about: normalised text and count only, never who asked. */

@@ -11,7 +11,7 @@ export function createPostgresConversationStore(pool: PgPool, clock: () => Date 
       );
       return rows[0]?.state;
     },
-    async set(learnerId, state) {
+    async set(learnerId, state, json) {
       // An empty state keeps nothing worth a row (and "Xoá hồ sơ" must leave no row behind).
       if (Object.keys(state).length === 0) {
         await pool.query("DELETE FROM conversation_state WHERE learner_id = $1", [learnerId]);
@@ -20,7 +20,7 @@ export function createPostgresConversationStore(pool: PgPool, clock: () => Date 
       await pool.query(
         `INSERT INTO conversation_state (learner_id, state, updated_at) VALUES ($1, $2::jsonb, $3)
          ON CONFLICT (learner_id) DO UPDATE SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
-        [learnerId, JSON.stringify(state), clock()],
+        [learnerId, json ?? JSON.stringify(state), clock()],
       );
     },
   };

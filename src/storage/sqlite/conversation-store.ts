@@ -30,10 +30,10 @@ export function createSqliteConversationStore(db: SqliteDatabase, clock: () => D
         throw new AppError("internal:storage", `conversation_state for one learner is not valid JSON`, { cause: error });
       }
     },
-    async set(learnerId, state) {
+    async set(learnerId, state, json) {
       // An empty state keeps nothing worth a row (and "Xoá hồ sơ" must leave no row behind).
       const empty = Object.keys(state).length === 0;
-      await save({ learnerId, state: empty ? undefined : JSON.stringify(state), at: clock().toISOString() });
+      await save({ learnerId, state: empty ? undefined : json ?? JSON.stringify(state), at: clock().toISOString() });
     },
   };
 }
