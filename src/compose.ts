@@ -363,8 +363,8 @@ export async function composeApp(config: Config, logger: PinoLogger): Promise<Ap
   // Local notices (issue 13): /thongbao, and one relevant notice under answers, lessons and (scam alerts) the greeting.
   const notices = createNoticesFeature({
     notices: stores.notices,
-    placeOf: async (learnerId) => {
-      const profile = await learningStore.getProfile(learnerId);
+    placeOf: async (learnerId, turn) => {
+      const profile = await learning.profileOf(learnerId, turn);
       return profile && { provinceCode: profile.provinceCode, communeCode: profile.communeCode };
     },
     placeName: async (code) => (await learningStore.getUnit(code))?.name,

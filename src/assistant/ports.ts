@@ -100,5 +100,7 @@ export interface QuestionObserver {
     confidence: number;
     answered: boolean;
     at: Date;
+    /** The turn it was asked in: reads other parts of the turn need too are shared through oncePerTurn. */
+    turn?: object;
   }): Promise<void>;
 }

@@ -113,7 +113,7 @@ export function createQaFeature(deps: QaDeps): QaFeature {
   async function observe(turn: Turn, text: string, lessonId: string | undefined, confidence: number, answered: boolean) {
     if (!deps.observer) return;
     try {
-      await deps.observer.questionAsked({ learnerId: turn.learnerId, text, lessonId, confidence, answered, at: turn.now });
+      await deps.observer.questionAsked({ learnerId: turn.learnerId, text, lessonId, confidence, answered, at: turn.now, turn });
     } catch (err) {
       logger.warn({ err }, "question observer failed; answer unaffected");
     }

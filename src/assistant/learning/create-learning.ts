@@ -5,11 +5,12 @@ import { silentLogger } from "../../shared/logger.js";
 import { redact } from "../../shared/redact.js";
 import type { Feature } from "../feature.js";
 import { opaqueLearnerId } from "../learner-id.js";
+import { oncePerTurn } from "../turn-memo.js";
 import type { IncomingMessage } from "../types.js";
 import type { LearningContext } from "./context.js";
 import type { CorePaths } from "./core-paths.js";
 import { createLearningFeature } from "./learning-feature.js";
-import type { LearningStore } from "./ports.js";
+import type { LearnerProfile, LearningStore } from "./ports.js";
 
 export interface LearningDeps {
   store: LearningStore;
@@ -29,7 +30,7 @@ export interface LearningDeps {
 
 /** The QuestionObserver the core calls after answering (or refusing) a question. */
 export interface LearningQuestionObserver {
-  questionAsked(e: { learnerId: string; text: string; lessonId?: string; confidence: number; answered: boolean; at: Date | string }): Promise<void>;
+  questionAsked(e: { learnerId: string; text: string; lessonId?: string; confidence: number; answered: boolean; at: Date | string; turn?: object }): Promise<void>;
 }
 
 export interface Learning {
@@ -41,6 +42,8 @@ export interface Learning {
   context: LearningContext;
   /** Swaps in the lessons of a new knowledge version (a publish, issue 13); the next turn sees them. */
   setLessons(lessons: Lesson[]): void;
+  /** The learner's profile; with `turn`, read once per turn however many parts ask (the local notices do too). */
+  profileOf(learnerId: string, turn?: object): Promise<LearnerProfile | undefined>;
 }
 
 const CACHE_LIMIT = 10_000;
@@ -70,10 +73,13 @@ export function createLearning(deps: LearningDeps): Learning {
     canonical.set(raw, id);
     return id;
   };
+  // The profile as this turn sees it: read once per turn however many parts ask (observer, local notices).
+  const profileOf = (learnerId: string, turn?: object) =>
+    turn ? oncePerTurn(turn, `learning-profile:${learnerId}`, () => deps.store.getProfile(learnerId)) : deps.store.getProfile(learnerId);
   const questionObserver: LearningQuestionObserver = {
     async questionAsked(e) {
       // Nothing is stored for learners who have not consented.
-      if (!(await deps.store.getProfile(e.learnerId))) return;
+      if (!(await profileOf(e.learnerId, e.turn))) return;
       const at = typeof e.at === "string" ? e.at : e.at.toISOString();
       // Redacted on the raw text, before lower-casing: e-mails, passwords and addresses are easiest to see there.
       const text = redact(e.text.normalize("NFC")).trim().toLowerCase().replace(/\s+/g, " ").slice(0, 300);
@@ -86,5 +92,5 @@ export function createLearning(deps: LearningDeps): Learning {
     ctx.lessons = new Map(lessons.map((l) => [l.id, l]));
     ctx.lessonList = lessons;
   };
-  return { features: [feature], learnerIdFor, questionObserver, context: ctx, setLessons };
+  return { features: [feature], learnerIdFor, questionObserver, context: ctx, setLessons, profileOf };
 }

@@ -9,8 +9,11 @@ import { NT, noticeItem, noticeNote } from "./texts.js";
 
 export interface NoticesDeps {
   notices: NoticeReader;
-  /** The learner's locality from the learning profile; undefined (or no province) = the learner sees no notice. */
-  placeOf(learnerId: string): Promise<Place | undefined>;
+  /**
+   * The learner's locality from the learning profile; undefined (or no province) = the learner sees no notice.
+   * `turn` lets the profile read be shared with the rest of the turn (oncePerTurn).
+   */
+  placeOf(learnerId: string, turn: Turn): Promise<Place | undefined>;
   /** A unit's name as people say it ("Phường Hoàn Kiếm", "Thành phố Hà Nội"). */
   placeName(code: string): Promise<string | undefined>;
   /** The topic of a lesson ("dvc", "safety"…), to match an answer's sources against notices' topics. */
@@ -41,7 +44,7 @@ export function createNoticesFeature(deps: NoticesDeps): Feature {
   const nameOf = async (n: Notice) => (await deps.placeName(n.communeCode ?? n.provinceCode)) ?? NT.unknownPlace;
 
   async function listReply(turn: Turn): Promise<Reply> {
-    const place = await deps.placeOf(turn.learnerId);
+    const place = await deps.placeOf(turn.learnerId, turn);
     if (!place?.provinceCode) {
       const reply = fixedReply("info", NT.noPlace);
       return deps.placeAction && !turn.message.isGroup ? { ...reply, buttons: [{ label: NT.setPlace, action: deps.placeAction }] } : reply;
@@ -59,7 +62,7 @@ export function createNoticesFeature(deps: NoticesDeps): Feature {
     if (turn.message.isGroup || reply.throttled || reply.quiz) return reply;
     const want = wanted(turn, reply);
     if (!want) return reply;
-    const place = await deps.placeOf(turn.learnerId);
+    const place = await deps.placeOf(turn.learnerId, turn);
     if (!place?.provinceCode) return reply;
     const shown = shownToday(turn);
     const candidates = (await deps.notices.current(place, turn.now)).filter((n) => !shown.includes(n.id));
