@@ -115,7 +115,7 @@ export class SparseVectorRanker {
   }
 
   async embedQuery(query: string): Promise<number[]> {
-    return this.embeddings.embed(query);
+    return this.embedQuerySync(query);
   }
 
   /** The built-in embedder needs no I/O: the ranking thread embeds without a promise. */

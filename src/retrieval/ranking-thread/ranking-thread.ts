@@ -92,6 +92,11 @@ export class RankingThread {
   start(): void {
     if (this.started || this.closed) return;
     this.started = true;
+    this.loadLatest();
+  }
+
+  /** Sends the rankers given last (at start, and to a thread started again after it stopped). */
+  private loadLatest(): void {
     if (this.latest) this.post({ type: "load", version: this.latest.version, payload: this.latest.payload() });
   }
 
@@ -213,8 +218,7 @@ export class RankingThread {
     if (this.closed) return;
     this.logger.warn({ code, restartAfterMs: this.restartAfterMs }, "ranking thread stopped; ranking on the main thread until it is back");
     this.restartTimer = setTimeout(() => {
-      if (this.closed || this.worker || !this.latest) return;
-      this.post({ type: "load", version: this.latest.version, payload: this.latest.payload() });
+      if (!this.closed && !this.worker) this.loadLatest();
     }, this.restartAfterMs);
     this.restartTimer.unref();
   }
